@@ -1,0 +1,11 @@
+export { assertDatabaseReachable } from "./assertDatabaseReachable.ts";
+export { createDbConfig, type DbConfig } from "./createDbConfig.ts";
+export { DbError, type DbErrorCode } from "./DbError.ts";
+export { fromDecimal } from "./fromDecimal.ts";
+export * from "./generated/prisma/client.ts";
+export { type GenerateResult, generatePrismaClient } from "./generatePrismaClient.ts";
+export { maskDatabaseUrl } from "./maskDatabaseUrl.ts";
+export { type MigrationResult, migrateDatabase } from "./migrateDatabase.ts";
+export { type Database, openDatabase } from "./openDatabase.ts";
+export { type RollbackCounts, rollbackAboveBlock } from "./rollbackAboveBlock.ts";
+export { toDecimal } from "./toDecimal.ts";

@@ -1,0 +1,106 @@
+import { build } from "./build.ts";
+
+/**
+ * `npm start`: the whole system on embedded defaults. Builds what needs building, then starts the
+ * devnet (anvil, deployed and seeded, with live activity) and the database (PGlite unless
+ * DATABASE_URL is set) side by side, prints where everything is, and stops it all on Ctrl-C.
+ * A second Ctrl-C exits at once.
+ */
+type Stoppable = { stop(): Promise<void> };
+
+const started = performance.now();
+const shutdown = new AbortController();
+const running: { gateway?: Stoppable; devnet?: Stoppable; database?: Stoppable } = {};
+let startup: Promise<void> = Promise.resolve();
+
+/** The gateway first (it reads the chain and writes the database), then the devnet, then the database. */
+async function stopAll() {
+  for (const part of [running.gateway, running.devnet, running.database]) {
+    await part?.stop().catch((error: Error) => console.error(error.message));
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    if (shutdown.signal.aborted) process.exit(130);
+    console.log(`\n${signal === "SIGINT" ? "Ctrl-C" : signal}: stopping… (again to force)`);
+    shutdown.abort();
+    // Let a start in progress notice the abort and clean up what it started (anvil) first.
+    await Promise.race([startup.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    await stopAll();
+    process.exit(0);
+  });
+}
+
+async function main() {
+  await build();
+  // Imported after the build: @luma-pulse/db needs the generated Prisma client.
+  const { createDbConfig, maskDatabaseUrl, openDatabase } = await import("@luma-pulse/db");
+  const { createDevnetConfig, startDevnet } = await import("@luma-pulse/devnet");
+  const { formatAmount, percentOf, SORA_MAX_SUPPLY } = await import("@luma-pulse/protocol");
+  const { createGatewayConfig, startGateway } = await import("@luma-pulse/gateway");
+  const devnetConfig = createDevnetConfig(process.env);
+  const dbConfig = createDbConfig(process.env);
+  const gatewayConfig = createGatewayConfig(process.env);
+  // Both settle before we go on, so a failure of one never leaves the other half-started; a
+  // database failure also cuts the devnet's seeding short, so it is reported within seconds.
+  const databaseFailed = new AbortController();
+  const [db, net] = await Promise.allSettled([
+    openDatabase(dbConfig).then(
+      (database) => {
+        running.database = { stop: () => database.close() };
+        return database;
+      },
+      (error: unknown) => {
+        databaseFailed.abort();
+        throw error;
+      },
+    ),
+    startDevnet(devnetConfig, { signal: AbortSignal.any([shutdown.signal, databaseFailed.signal]) }).then(
+      (devnet) => {
+        running.devnet = devnet;
+        return devnet;
+      },
+    ),
+  ]);
+  if (db.status === "rejected") throw db.reason;
+  if (net.status === "rejected") throw net.reason;
+  const [database, devnet] = [db.value, net.value];
+  const { manifest } = devnet;
+  const gateway = await startGateway({ database, manifest, port: gatewayConfig.port });
+  running.gateway = gateway;
+  const lines = [
+    "",
+    `luma-pulse is ready (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    `  chain     ${manifest.rpcUrl}  (chain id ${manifest.chainId})`,
+    `  manifest  ${devnet.manifestPath}`,
+    `  database  ${database.kind === "pglite" ? `embedded PGlite in ${dbConfig.pgliteDir}` : maskDatabaseUrl(database.url)}`,
+    `  gateway   ${gateway.url}/graphql  (GraphiQL in a browser; ${gateway.url}/readyz once the index caught up)`,
+  ];
+  if (devnet.origin.kind === "seeded") {
+    const { soraBurned, soraUsdPrice, optionPositions, rebaseStakers, transactions } = devnet.origin.summary;
+    const burned = formatAmount(soraBurned, 18, { maxFractionDigits: 3 });
+    const price = formatAmount(soraUsdPrice, 6, { maxFractionDigits: 4 });
+    lines.push(
+      `  seeded    ${optionPositions} option positions, ${rebaseStakers} rebase stakers, ${transactions} transactions`,
+      `  SORA      ${burned} burned (${percentOf(soraBurned, SORA_MAX_SUPPLY, 1)}%), $${price}`,
+    );
+  } else {
+    lines.push("  state     reused from the previous run (LUMA_DEVNET_FRESH=1 starts over)");
+  }
+  lines.push(
+    devnet.simulator
+      ? "  activity  simulator running: an epoch every ~4 s, burns every few seconds"
+      : "  activity  off",
+    "Press Ctrl-C to stop.",
+  );
+  console.log(lines.join("\n"));
+}
+
+startup = main();
+startup.catch(async (error: unknown) => {
+  if (shutdown.signal.aborted) return; // the signal handler is stopping everything
+  console.error(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  await stopAll();
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+export type GatewayConfig = {
+  /** HTTP port of the gateway (GraphQL at /graphql); 0 picks a free one. */
+  port: number;
+};
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: "expected a port number" })
+    .int({ error: "expected a port number" })
+    .min(0, { error: "expected a port between 1 and 65535 (or 0 for any free port)" })
+    .max(65_535, { error: "expected a port between 1 and 65535 (or 0 for any free port)" })
+    .default(4000),
+});
+
+/** Reads the gateway's settings from the environment; a bad value fails with one line naming it. */
+export function createGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
+  const parsed = envSchema.safeParse({ PORT: env.PORT === "" ? undefined : env.PORT });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`PORT=${env.PORT ?? ""} is invalid: ${issue?.message}.`);
+  }
+  return { port: parsed.data.PORT };
+}

@@ -1,0 +1,3 @@
+export * from "./config.ts";
+export * from "./startGateway.ts";
+export * from "./yoga.ts";

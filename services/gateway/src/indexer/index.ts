@@ -1,0 +1,15 @@
+export type { BlockHeader } from "./BlockHeader.ts";
+export { buildEventRows, type EventRowContext } from "./buildEventRows.ts";
+export {
+  createIndexer,
+  type Indexer,
+  type IndexerOptions,
+  type IndexerStatus,
+  type SyncResult,
+} from "./createIndexer.ts";
+export { decodeProtocolLogs, type ProtocolEvent } from "./decodeProtocolLogs.ts";
+export { type EventRows, emptyEventRows } from "./EventRows.ts";
+export { type IndexerLeadership, leadIndexer } from "./leadIndexer.ts";
+export { protocolEventAbi, protocolEventTopics } from "./protocolEventAbi.ts";
+export { ReorgDuringChunkError } from "./ReorgDuringChunkError.ts";
+export { type IndexerLock, tryIndexerLock } from "./tryIndexerLock.ts";
