@@ -1,4 +1,6 @@
 import SchemaBuilder from "@pothos/core";
+import DataloaderPlugin from "@pothos/plugin-dataloader";
+import RelayPlugin from "@pothos/plugin-relay";
 import type { Address } from "viem";
 import type { GatewayContext } from "./context.ts";
 
@@ -15,6 +17,14 @@ export const builder = new SchemaBuilder<{
     /** Integers beyond 2^53 (token amounts, block numbers) as decimal strings. */
     BigInt: { Input: bigint; Output: bigint };
   };
-}>({ defaultFieldNullability: false });
+}>({
+  defaultFieldNullability: false,
+  plugins: [RelayPlugin, DataloaderPlugin],
+  relay: {
+    // Cursors are opaque strings of our own (block + log index); no global Node ids are exposed.
+    clientMutationId: "omit",
+    cursorType: "String",
+  },
+});
 
 builder.queryType({});

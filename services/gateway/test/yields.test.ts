@@ -90,6 +90,6 @@ describe("yields query", () => {
   it("error: a holding period outside 1–3650 days gets a clear message and a code", async () => {
     const { errors } = await query("{ yields { rebase { netApy(holdingDays: 0) { percent } } } }");
     expect(errors?.[0]?.message).toBe("holdingDays must be between 1 and 3650; got 0.");
-    expect(errors?.[0]?.extensions?.code).toBe("INVALID_ARGUMENT");
+    expect(errors?.[0]?.extensions?.code).toBe("ARGUMENT_OUT_OF_RANGE");
   });
 });

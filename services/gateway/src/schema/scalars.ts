@@ -1,19 +1,13 @@
-import { GraphQLError } from "graphql";
 import { getAddress, isAddress } from "viem";
 import { builder } from "../builder.ts";
-
-const userInputError = (message: string, code: string) =>
-  new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+import { domainError } from "../errors/domainError.ts";
 
 builder.scalarType("Address", {
   description: "A 20-byte EVM address, returned EIP-55 checksummed; input in any case.",
   serialize: (value) => value,
   parseValue: (value) => {
     if (typeof value !== "string" || !isAddress(value, { strict: false })) {
-      throw userInputError(
-        `"${String(value)}" is not an address (0x followed by 40 hex digits).`,
-        "INVALID_ADDRESS",
-      );
+      throw domainError("INVALID_ADDRESS", { value: String(value) });
     }
     return getAddress(value);
   },
@@ -24,8 +18,7 @@ builder.scalarType("DateTime", {
   serialize: (value) => value.toISOString(),
   parseValue: (value) => {
     const date = typeof value === "string" ? new Date(value) : undefined;
-    if (!date || Number.isNaN(date.getTime()))
-      throw userInputError(`"${String(value)}" is not an ISO 8601 date.`, "INVALID_DATE");
+    if (!date || Number.isNaN(date.getTime())) throw domainError("INVALID_DATE", { value: String(value) });
     return date;
   },
 });
@@ -35,10 +28,7 @@ builder.scalarType("BigInt", {
   serialize: (value) => value.toString(),
   parseValue: (value) => {
     if (typeof value !== "string" || !/^-?(0|[1-9]\d*)$/.test(value)) {
-      throw userInputError(
-        `"${String(value)}" is not an integer written as a decimal string.`,
-        "INVALID_INTEGER",
-      );
+      throw domainError("INVALID_INTEGER", { value: String(value) });
     }
     return BigInt(value);
   },

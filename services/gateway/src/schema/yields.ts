@@ -6,7 +6,6 @@ import {
   rebaseApyPercent,
 } from "@luma-pulse/protocol";
 import { rebaseStakingAbi } from "@luma-pulse/protocol/abis";
-import { GraphQLError } from "graphql";
 import { erc20Abi } from "viem";
 import { builder } from "../builder.ts";
 import { type BlockRef, readLatestBlock } from "../chain/readLatestBlock.ts";
@@ -14,6 +13,7 @@ import { readProtocolParameters } from "../chain/readProtocolParameters.ts";
 import type { GatewayContext } from "../context.ts";
 import { readIndexGrowth } from "../db/readIndexGrowth.ts";
 import { readLumaNetMinted } from "../db/readLumaNetMinted.ts";
+import { domainError } from "../errors/domainError.ts";
 import { BlockRefType } from "./protocol.ts";
 
 type Figure = { percent: string; basis: string };
@@ -88,8 +88,11 @@ const RebaseYieldsType = builder.objectRef<YieldsSource>("RebaseYields").impleme
       args: { holdingDays: t.arg.int({ required: true, defaultValue: 30, description: "1 to 3650 days." }) },
       resolve: ({ parameters: { rebase } }, { holdingDays }) => {
         if (holdingDays < 1 || holdingDays > 3650) {
-          throw new GraphQLError(`holdingDays must be between 1 and 3650; got ${holdingDays}.`, {
-            extensions: { code: "INVALID_ARGUMENT", http: { status: 400 } },
+          throw domainError("ARGUMENT_OUT_OF_RANGE", {
+            name: "holdingDays",
+            min: "1",
+            max: "3650",
+            value: String(holdingDays),
           });
         }
         const seconds = BigInt(holdingDays) * 86_400n;
