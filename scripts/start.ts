@@ -67,7 +67,7 @@ async function main() {
   if (net.status === "rejected") throw net.reason;
   const [database, devnet] = [db.value, net.value];
   const { manifest } = devnet;
-  const gateway = await startGateway({ database, manifest, port: gatewayConfig.port });
+  const gateway = await startGateway({ database, manifest, ...gatewayConfig });
   running.gateway = gateway;
   const lines = [
     "",

@@ -11,6 +11,7 @@ export * from "./manifest/manifestSchema.ts";
 export * from "./manifest/parseManifest.ts";
 export * from "./manifest/readManifest.ts";
 export * from "./manifest/writeManifest.ts";
+export * from "./math/breakEvenOfWaiting.ts";
 export * from "./math/constantProduct.ts";
 export * from "./math/rebaseIndex.ts";
 export * from "./math/rebaseYield.ts";

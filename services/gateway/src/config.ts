@@ -1,8 +1,16 @@
 import { z } from "zod";
+import { createProtectionConfig, type ProtectionConfig } from "./protection/createProtectionConfig.ts";
 
 export type GatewayConfig = {
   /** HTTP port of the gateway (GraphQL at /graphql); 0 picks a free one. */
   port: number;
+  /** Document limits, rate limits and API keys (see protection/createProtectionConfig.ts). */
+  protection: ProtectionConfig;
+  /**
+   * Redis shared by the replicas (REDIS_URL, validated with the protection settings): subscription
+   * events reach every replica through it; unset: in-process, one replica.
+   */
+  redisUrl: string | undefined;
 };
 
 const envSchema = z.object({
@@ -21,5 +29,6 @@ export function createGatewayConfig(env: Record<string, string | undefined>): Ga
     const issue = parsed.error.issues[0];
     throw new Error(`PORT=${env.PORT ?? ""} is invalid: ${issue?.message}.`);
   }
-  return { port: parsed.data.PORT };
+  const protection = createProtectionConfig(env);
+  return { port: parsed.data.PORT, protection, redisUrl: protection.rateLimit.redisUrl };
 }

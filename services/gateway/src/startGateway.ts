@@ -2,7 +2,12 @@ import { createServer, type Server } from "node:http";
 import type { Database } from "@luma-pulse/db";
 import type { DeploymentManifest } from "@luma-pulse/protocol";
 import { createPublicClient, http, type PublicClient } from "viem";
+import { createChainHead } from "./chain/createChainHead.ts";
+import { createIndexBus } from "./events/createIndexBus.ts";
+import { type EventFeedOptions, startEventFeed } from "./events/startEventFeed.ts";
 import { createIndexer, leadIndexer } from "./indexer/index.ts";
+import { createGatewayProtection } from "./protection/createGatewayProtection.ts";
+import type { ProtectionConfig } from "./protection/createProtectionConfig.ts";
 import { createGatewayYoga } from "./yoga.ts";
 
 export type RunningGateway = {
@@ -23,24 +28,71 @@ export async function startGateway(options: {
   port: number;
   host?: string;
   log?: (message: string) => void;
+  /** Document limits, rate limits, API keys (`createGatewayConfig(env).protection`); defaults when absent. */
+  protection?: ProtectionConfig;
+  /** How often this replica polls the chain head that answers are read at. Default 250 ms. */
+  chainHeadPollIntervalMs?: number;
+  /** Redis carrying subscription events to every replica (REDIS_URL); unset: in-process, one replica. */
+  redisUrl?: string;
+  /** Prefix of the Redis channels, for several deployments (or test runs) on one Redis. */
+  redisChannelPrefix?: string;
+  /** Tuning of the subscription feed (tests: a tiny queue, page size, or no safety poll). */
+  subscriptions?: Pick<EventFeedOptions, "queueCapacity" | "safetyPollMs" | "pageSize">;
 }): Promise<RunningGateway> {
   const { database, manifest } = options;
   const log = options.log ?? console.log;
   // Batched JSON-RPC: the indexer fetches block headers in parallel slices.
   const client = createPublicClient({ transport: http(manifest.rpcUrl, { batch: true }) }) as PublicClient;
-  const indexer = createIndexer({ prisma: database.prisma, client, manifest, log });
+  // Subscriptions: the leader's indexer says which blocks it committed; every replica reads them.
+  const bus = createIndexBus({
+    chainId: manifest.chainId,
+    redisUrl: options.redisUrl,
+    channelPrefix: options.redisChannelPrefix,
+  });
+  const feedOptions = {
+    ...options.subscriptions,
+    prisma: database.prisma,
+    chainId: manifest.chainId,
+    bus,
+    log,
+  };
+  const events = await startEventFeed(feedOptions).catch(async (error: unknown) => {
+    await bus.close();
+    throw error;
+  });
+  const indexer = createIndexer({
+    prisma: database.prisma,
+    client,
+    manifest,
+    log,
+    onChunk: (chunk) => bus.publish({ from: chunk.from.toString(), to: chunk.to.toString() }),
+  });
   const leadership = leadIndexer({
     indexer,
     databaseUrl: database.kind === "postgres" ? database.url : undefined,
     chainId: manifest.chainId,
     log,
   });
-  const yoga = createGatewayYoga({
-    prisma: database.prisma,
+  // One head per replica: requests share its block and the reads done at it.
+  const chainHead = createChainHead({
     client,
-    manifest,
-    indexerStatus: indexer.status,
+    // Only a leader's own indexer status is live; other replicas reload index figures on a timer.
+    indexedBlock: () => (leadership.isLeader() ? indexer.status().indexedBlock : undefined),
+    pollIntervalMs: options.chainHeadPollIntervalMs,
+    log,
   });
+  const protection = createGatewayProtection(options.protection, { log });
+  const yoga = createGatewayYoga(
+    {
+      prisma: database.prisma,
+      client,
+      manifest,
+      indexerStatus: indexer.status,
+      chainHead,
+      events,
+    },
+    { protection },
+  );
   const server = createServer(yoga);
   const host = options.host ?? "127.0.0.1";
   try {
@@ -49,7 +101,11 @@ export async function startGateway(options: {
       server.listen(options.port, host, resolve);
     });
   } catch (error) {
+    await protection.close();
+    chainHead.stop();
     await leadership.stop();
+    await events.close();
+    await bus.close();
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
       throw new Error(
         `Port ${options.port} is already in use (another gateway or npm start?). Stop it or set PORT to a free port.`,
@@ -63,8 +119,13 @@ export async function startGateway(options: {
     url: `http://${host}:${port}`,
     server,
     async stop() {
+      // Subscriptions first: an open SSE stream would keep server.close() waiting forever.
+      await events.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await protection.close();
+      chainHead.stop();
       await leadership.stop();
+      await bus.close();
     },
   };
 }

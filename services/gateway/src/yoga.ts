@@ -1,6 +1,10 @@
 import { createYoga } from "graphql-yoga";
 import type { GatewayContext } from "./context.ts";
+import { maskGatewayError } from "./errors/maskGatewayError.ts";
+import { useLocalizedErrors } from "./errors/useLocalizedErrors.ts";
 import { healthRoutes } from "./healthRoutes.ts";
+import { createGatewayProtection, type GatewayProtection } from "./protection/createGatewayProtection.ts";
+import { CSRF_HEADER } from "./protection/useCsrfProtection.ts";
 import { schema } from "./schema/index.ts";
 
 const exampleQuery = `# The deployment this gateway serves, and how fresh its answers are.
@@ -42,10 +46,12 @@ query Account {
     block { number timestamp }
     luma { formatted }
     sLuma { formatted }
+    sLumaGrowth { netDeposited { formatted } growth { formatted } growth7d { formatted } }
     soraQuota { formatted }
     optionPositions {
       id openedAt principal { formatted } earned { formatted } claimable { formatted }
       locked { formatted } earlyReleaseFeeNow { formatted } fullyReleasedAt
+      popStaked { formatted } released { formatted } earlyReleasePayoutNow { formatted } breakEvenOfWaiting
     }
   }
 }
@@ -70,14 +76,25 @@ query Sora {
  * with GraphiQL and a ready-made query, `/healthz` and `/readyz`. Internal errors are masked;
  * expected ones carry `extensions.code`.
  */
-export function createGatewayYoga(context: GatewayContext) {
+export function createGatewayYoga(
+  context: GatewayContext,
+  // Rate limits, CSRF and document limits; the defaults (in memory, no API keys) when not given.
+  { protection = createGatewayProtection() }: { protection?: GatewayProtection } = {},
+) {
   return createYoga<GatewayContext>({
     schema,
     context: () => context,
     graphqlEndpoint: "/graphql",
-    graphiql: { title: "luma-pulse gateway", defaultQuery: exampleQuery },
-    maskedErrors: true,
+    graphiql: {
+      title: "luma-pulse gateway",
+      defaultQuery: exampleQuery,
+      // Marks GraphiQL's requests as not cross-site, whichever method it picks.
+      additionalHeaders: { [CSRF_HEADER]: "graphiql" },
+    },
+    // Internal errors stay masked; an unreachable chain or database becomes a retryable code.
+    maskedErrors: { maskError: maskGatewayError },
     landingPage: false,
-    plugins: [healthRoutes(context)],
+    // Health routes first: they answer before the rate limit sees the request.
+    plugins: [healthRoutes(context), ...protection.plugins, useLocalizedErrors()],
   });
 }

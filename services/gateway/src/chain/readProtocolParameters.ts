@@ -1,6 +1,7 @@
 import type { DeploymentManifest, ProtocolParameters } from "@luma-pulse/protocol";
 import { feeBuybackAbi, optionStakingAbi, rebaseStakingAbi } from "@luma-pulse/protocol/abis";
 import type { PublicClient } from "viem";
+import type { BlockSnapshot } from "./createBlockSnapshot.ts";
 
 /** Every owner-settable parameter, live from the chain in one multicall, at `blockNumber`. */
 export async function readProtocolParameters(
@@ -48,4 +49,16 @@ export async function readProtocolParameters(
     rebase: { epochLength, rebaseRateBps, claimFeeBps },
     fees: { buybackShareBps, buybackThreshold },
   };
+}
+
+/**
+ * {@link readProtocolParameters} at `snapshot`'s block, loaded once per block for every request
+ * (the `protocol` and `yields` queries share it).
+ */
+export function readProtocolParametersAt(
+  snapshot: BlockSnapshot,
+  client: PublicClient,
+  contracts: DeploymentManifest["contracts"],
+): Promise<ProtocolParameters> {
+  return snapshot.chain("protocolParameters", (at) => readProtocolParameters(client, contracts, at.number));
 }

@@ -5,6 +5,7 @@ import {
   domainErrorMessages,
   type Locale,
 } from "./domainErrorMessages.ts";
+import { domainErrorStatus } from "./domainErrorStatus.ts";
 
 /**
  * An expected failure caused by the request (bad input, unknown id): shown to the caller as is,
@@ -16,7 +17,7 @@ export class DomainError<C extends DomainErrorCode = DomainErrorCode> extends Gr
 
   constructor(code: C, params: DomainErrorParams<C>, locale: Locale = "en") {
     const message = (domainErrorMessages[code][locale] as (p: DomainErrorParams<C>) => string)(params);
-    super(message, { extensions: { code, params, http: { status: 400 } } });
+    super(message, { extensions: { code, params, http: { status: domainErrorStatus[code] ?? 400 } } });
     this.code = code;
     this.params = params;
   }

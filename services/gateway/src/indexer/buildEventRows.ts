@@ -1,4 +1,4 @@
-import { BurnReason, TradeSide, toDecimal } from "@luma-pulse/db";
+import { BurnReason, TradeSide } from "@luma-pulse/db";
 import type { DeploymentManifest } from "@luma-pulse/protocol";
 import { hexToString } from "viem";
 import type { BlockHeader } from "./BlockHeader.ts";
@@ -17,7 +17,7 @@ export interface EventRowContext {
 
 /**
  * Maps decoded events (in chain order) to the rows of their tables, column for column as
- * prisma/schema.prisma names them: uint256 through toDecimal, addresses and hashes lowercase,
+ * prisma/schema.prisma names them: uint256 as bigint, addresses and hashes lowercase,
  * times from the block. A pool's Syncs collapse to its last one in each block.
  */
 export function buildEventRows(events: readonly ProtocolEvent[], context: EventRowContext): EventRows {
@@ -30,9 +30,9 @@ export function buildEventRows(events: readonly ProtocolEvent[], context: EventR
         rows.soraBurn.push({
           ...at,
           from: lower(event.args.from),
-          amount: toDecimal(event.args.amount),
+          amount: event.args.amount,
           reason: event.args.reason === 0 ? BurnReason.sell : BurnReason.buyback,
-          totalBurned: toDecimal(event.args.totalBurned),
+          totalBurned: event.args.totalBurned,
         });
         break;
       case "Staked":
@@ -49,7 +49,7 @@ export function buildEventRows(events: readonly ProtocolEvent[], context: EventR
           ...at,
           positionId: event.args.positionId,
           owner: lower(event.args.owner),
-          amount: toDecimal(event.args.amount),
+          amount: event.args.amount,
         });
         break;
       case "EarlyReleased":
@@ -118,8 +118,8 @@ export function buildEventRows(events: readonly ProtocolEvent[], context: EventR
           ...block,
           pool,
           name,
-          reserve0: toDecimal(event.args.reserve0),
-          reserve1: toDecimal(event.args.reserve1),
+          reserve0: event.args.reserve0,
+          reserve1: event.args.reserve1,
         });
         break;
       }
@@ -128,8 +128,8 @@ export function buildEventRows(events: readonly ProtocolEvent[], context: EventR
           ...at,
           contract: lower(event.address),
           name: hexToString(event.args.name, { size: 32 }),
-          oldValue: toDecimal(event.args.oldValue),
-          newValue: toDecimal(event.args.newValue),
+          oldValue: event.args.oldValue,
+          newValue: event.args.newValue,
         });
         break;
     }
@@ -184,17 +184,14 @@ function soraTradeColumns(
   return {
     side: sell ? TradeSide.sell : TradeSide.buy,
     account: lower(sender),
-    soraAmount: toDecimal(sell ? amountIn : amountOut),
-    lumaAmount: toDecimal(sell ? amountOut : amountIn),
+    soraAmount: sell ? amountIn : amountOut,
+    lumaAmount: sell ? amountOut : amountIn,
   };
 }
 
-/** The named uint256 arguments as Decimal columns of the same names. */
+/** The named uint256 arguments as the Decimal(78, 0) columns of the same names. */
 function decimals<const K extends string>(args: Record<K, bigint>, keys: readonly K[]) {
-  return Object.fromEntries(keys.map((key) => [key, toDecimal(args[key])])) as Record<
-    K,
-    ReturnType<typeof toDecimal>
-  >;
+  return Object.fromEntries(keys.map((key) => [key, args[key]])) as Record<K, bigint>;
 }
 
 function lower(value: string): string {

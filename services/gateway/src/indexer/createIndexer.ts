@@ -1,13 +1,22 @@
 import type { PrismaClient } from "@luma-pulse/db";
 import { assertManifestChain, type DeploymentManifest } from "@luma-pulse/protocol";
 import type { PublicClient } from "viem";
+import { createWakeUp } from "./createWakeUp.ts";
 import { describeError } from "./describeError.ts";
-import { indexBlockRange, type RangeContext } from "./indexBlockRange.ts";
+import { indexUpTo, type SyncResult } from "./indexUpTo.ts";
 import { ReorgDuringChunkError } from "./ReorgDuringChunkError.ts";
+import type { RangeContext } from "./readBlockRange.ts";
 import { readPoolNames } from "./readPoolNames.ts";
 import { reconcileCursor } from "./reconcileCursor.ts";
-import { sleep } from "./sleep.ts";
+import { type HeadWatch, watchNewHeads } from "./watchNewHeads.ts";
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from "./withRetry.ts";
+
+export type { SyncResult } from "./indexUpTo.ts";
+
+/** Default wait between polls of the head: low enough for sub-300 ms follow latency on a devnet. */
+export const DEFAULT_POLL_INTERVAL_MS = 200;
+/** Poll interval while a new-head subscription is live: only a safety net then. */
+const SUBSCRIBED_POLL_INTERVAL_MS = 5_000;
 
 /** What {@link createIndexer} needs. */
 export interface IndexerOptions {
@@ -15,10 +24,19 @@ export interface IndexerOptions {
   /** Give it an http transport with `batch: true`: block headers are fetched in parallel slices. */
   client: PublicClient;
   manifest: DeploymentManifest;
-  /** Blocks per getLogs call and per write transaction. Default 2000. */
+  /**
+   * Most blocks per getLogs call and per write transaction. Default 2000; a sync starts at 100 and
+   * doubles, and ranges dense with logs get fewer blocks (about 5,000 logs a chunk).
+   */
   chunkSize?: number;
-  /** Wait between polls of the head once caught up. Default 1000 ms. */
+  /** Wait between polls of the head once caught up (when no new-head subscription is live). Default 200 ms. */
   pollIntervalMs?: number;
+  /**
+   * The node's WebSocket URL (e.g. `webSocketUrlOf(rpcUrl)` for anvil): the follower subscribes to
+   * new heads and syncs as soon as one arrives, polling only every 5 s meanwhile. Unset, or while
+   * the subscription is down: polling every `pollIntervalMs`.
+   */
+  webSocketUrl?: string;
   /** Retries of a failing RPC call before a sync gives up (the follower then tries again later). */
   retry?: Partial<RetryPolicy>;
   /** IndexerCursor.name. Default "events". */
@@ -26,13 +44,6 @@ export interface IndexerOptions {
   log?: (message: string) => void;
   /** Called after each chunk is committed (progress, metrics). */
   onChunk?: (chunk: SyncResult) => void;
-}
-
-/** Blocks `from`..`to` were indexed, inserting `rows` event rows; `to < from` when there was nothing to do. */
-export interface SyncResult {
-  from: bigint;
-  to: bigint;
-  rows: number;
 }
 
 /** How far behind the chain the indexer is, as of its last look at the head. */
@@ -46,7 +57,10 @@ export interface IndexerStatus {
 export interface Indexer {
   /** Checks the cursor for a reorg, then indexes up to the current head, chunk by chunk. */
   syncOnce(): Promise<SyncResult>;
-  /** Follows the head: syncs, waits `pollIntervalMs`, again, until `stop()`. Errors are logged, not thrown. */
+  /**
+   * Follows the head: syncs, waits for a new head (or `pollIntervalMs`), again, until `stop()`.
+   * Errors are logged, not thrown.
+   */
   start(): void;
   /** Stops following after the chunk in progress is committed. */
   stop(): Promise<void>;
@@ -61,7 +75,7 @@ export interface Indexer {
 export function createIndexer(options: IndexerOptions): Indexer {
   const { prisma, client, manifest } = options;
   const chunkSize = BigInt(options.chunkSize ?? 2000);
-  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const log = options.log ?? ((message: string) => console.log(message));
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const cursorName = options.cursorName ?? "events";
@@ -99,20 +113,16 @@ export function createIndexer(options: IndexerOptions): Indexer {
     const { chainId, startBlock } = manifest;
     const tip = await reconcileCursor({ prisma, client, chainId, cursorName, startBlock, retry, log });
     indexed = tip?.number;
-    let last = tip?.number ?? startBlock - 1n;
-    let parentHash = tip?.hash;
-    const from = last + 1n;
-    let rows = 0;
-    while (last < latest && !following?.abort.signal.aborted) {
-      const to = last + chunkSize < latest ? last + chunkSize : latest;
-      const chunk = await indexBlockRange(context, { from: last + 1n, to, parentHash });
-      indexed = to;
-      options.onChunk?.({ from: last + 1n, to, rows: chunk.rows });
-      rows += chunk.rows;
-      last = to;
-      parentHash = chunk.cursor.hash.toLowerCase();
-    }
-    return { from, to: last, rows };
+    return indexUpTo(context, {
+      tip,
+      head: latest,
+      chunkSize,
+      signal: following?.abort.signal,
+      onCommitted: (chunk) => {
+        indexed = chunk.to;
+        options.onChunk?.(chunk);
+      },
+    });
   }
 
   /** A reorg while a chunk was read: start over from the cursor check, which walks back if needed. */
@@ -137,12 +147,22 @@ export function createIndexer(options: IndexerOptions): Indexer {
   function start(): void {
     if (following) return;
     const abort = new AbortController();
+    const wakeUp = createWakeUp();
+    const { webSocketUrl } = options;
+    const heads: HeadWatch | undefined = webSocketUrl
+      ? watchNewHeads({ url: webSocketUrl, onHead: () => wakeUp.notify(), log })
+      : undefined;
     const loop = (async () => {
-      while (!abort.signal.aborted) {
-        await syncOnce().catch((error: unknown) =>
-          log(`indexer: sync failed, will try again: ${describeError(error)}`),
-        );
-        await sleep(pollIntervalMs, abort.signal);
+      try {
+        while (!abort.signal.aborted) {
+          await syncOnce().catch((error: unknown) =>
+            log(`indexer: sync failed, will try again: ${describeError(error)}`),
+          );
+          const wait = heads?.live() ? SUBSCRIBED_POLL_INTERVAL_MS : pollIntervalMs;
+          await wakeUp.sleep(wait, abort.signal);
+        }
+      } finally {
+        await heads?.stop();
       }
     })();
     following = { abort, loop };

@@ -5,6 +5,8 @@ import "./account.ts";
 import "./pools.ts";
 import "./protocol.ts";
 import "./sora.ts";
+import "./soraBurns.ts";
+import "./subscriptions.ts";
 import "./yields.ts";
 
 /** The gateway's schema: every domain file above registers its types on the builder. */

@@ -2,7 +2,7 @@ import { formatAmount, type TokenSymbol, tokenDecimals } from "@luma-pulse/proto
 import { constantProductPoolAbi } from "@luma-pulse/protocol/abis";
 import type { Address } from "viem";
 import { builder } from "../builder.ts";
-import { type BlockRef, readLatestBlock } from "../chain/readLatestBlock.ts";
+import type { BlockRef } from "../chain/readLatestBlock.ts";
 import { BlockRefType } from "./protocol.ts";
 import { TokenAmountType, tokenAmount } from "./tokenAmount.ts";
 
@@ -56,21 +56,25 @@ builder.queryField("pools", (t) =>
     type: PoolsType,
     description: "The POP/LUMA, SORA/LUMA and LUMA/USDT pools: reserves and prices, in one multicall.",
     resolve: async (_, __, ctx) => {
-      const block = await readLatestBlock(ctx.client);
+      // Read once per block for every request at it (chain/createChainHead.ts).
+      const snapshot = await ctx.chainHead.current();
+      const { block } = snapshot;
       const { contracts } = ctx.manifest;
-      const reserves = await ctx.client.multicall({
-        allowFailure: false,
-        blockNumber: block.number,
-        multicallAddress: contracts.multicall3,
-        contracts: POOLS.map(
-          (pool) =>
-            ({
-              address: contracts[pool.key],
-              abi: constantProductPoolAbi,
-              functionName: "getReserves",
-            }) as const,
-        ),
-      });
+      const reserves = await snapshot.chain("poolReserves", (at) =>
+        ctx.client.multicall({
+          allowFailure: false,
+          blockNumber: at.number,
+          multicallAddress: contracts.multicall3,
+          contracts: POOLS.map(
+            (pool) =>
+              ({
+                address: contracts[pool.key],
+                abi: constantProductPoolAbi,
+                functionName: "getReserves",
+              }) as const,
+          ),
+        }),
+      );
       return {
         block,
         pools: POOLS.map((pool, i) => ({

@@ -1,11 +1,17 @@
 import type { ProtocolParameters } from "@luma-pulse/protocol";
 import type { Address } from "viem";
 import { builder } from "../builder.ts";
-import { type BlockRef, readLatestBlock } from "../chain/readLatestBlock.ts";
-import { readProtocolParameters } from "../chain/readProtocolParameters.ts";
+import type { BlockSnapshot } from "../chain/createBlockSnapshot.ts";
+import type { BlockRef } from "../chain/readLatestBlock.ts";
+import { readProtocolParametersAt } from "../chain/readProtocolParameters.ts";
 
 type ContractRef = { name: string; address: Address };
-type Protocol = { chainId: number; block: BlockRef };
+type Protocol = {
+  chainId: number;
+  block: BlockRef;
+  /** The head's shared reads: chain figures load once per block for all requests. */
+  snapshot: BlockSnapshot;
+};
 
 export const BlockRefType = builder.objectRef<BlockRef>("Block").implement({
   description: "A block the answer was read at: every figure says how fresh it is.",
@@ -106,7 +112,7 @@ const ProtocolType = builder.objectRef<Protocol>("Protocol").implement({
     parameters: t.field({
       type: ParametersType,
       resolve: (protocol, _, ctx) =>
-        readProtocolParameters(ctx.client, ctx.manifest.contracts, protocol.block.number),
+        readProtocolParametersAt(protocol.snapshot, ctx.client, ctx.manifest.contracts),
     }),
   }),
 });
@@ -116,7 +122,8 @@ builder.queryField("protocol", (t) =>
     type: ProtocolType,
     description: "The chain, the latest block, the indexer's lag, every contract and every parameter.",
     resolve: async (_, __, ctx) => {
-      return { chainId: ctx.manifest.chainId, block: await readLatestBlock(ctx.client) };
+      const snapshot = await ctx.chainHead.current();
+      return { chainId: ctx.manifest.chainId, block: snapshot.block, snapshot };
     },
   }),
 );

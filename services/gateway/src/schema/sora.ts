@@ -1,6 +1,7 @@
 import { formatAmount, percentOf, SORA_MAX_SUPPLY, soraPrice } from "@luma-pulse/protocol";
 import { builder } from "../builder.ts";
-import { type BlockRef, readLatestBlock } from "../chain/readLatestBlock.ts";
+import type { BlockSnapshot } from "../chain/createBlockSnapshot.ts";
+import type { BlockRef } from "../chain/readLatestBlock.ts";
 import { readSoraMarket } from "../chain/readSoraMarket.ts";
 import { type BurnMilestone, readBurnMilestones } from "../db/readBurnMilestones.ts";
 import { type BurnStats, readBurnStats } from "../db/readBurnStats.ts";
@@ -52,15 +53,18 @@ const MilestoneType = builder.objectRef<BurnMilestone>("BurnMilestone").implemen
 
 type SoraStats = {
   chainId: number;
-  /** Both burn-rate fields share one database read. */
+  /** Both burn-rate fields share one database read (per block, for all requests). */
   burnStats: () => Promise<BurnStats>;
   block: BlockRef;
+  /** The head's shared reads: a field that loads more uses `snapshot.indexed` / `snapshot.chain`. */
+  snapshot: BlockSnapshot;
   totalSupply: bigint;
   burned: bigint;
   price: SoraPrice;
 };
 
-const SoraStatsType = builder.objectRef<SoraStats>("SoraStats").implement({
+/** Exported so that other files add their `sora { … }` fields to it (e.g. schema/soraBurns.ts). */
+export const SoraStatsType = builder.objectRef<SoraStats>("SoraStats").implement({
   description:
     "SORA's deflation: fixed supply of 210,000,000; every sell and every buyback burns. Supply and price " +
     "are read from the chain at `block`; burn rates and milestones from the indexed burns.",
@@ -91,7 +95,8 @@ const SoraStatsType = builder.objectRef<SoraStats>("SoraStats").implement({
     milestones: t.field({
       type: [MilestoneType],
       description: "Milestones reached so far: every 10%, and every point from 70%.",
-      resolve: (s, _, ctx) => readBurnMilestones(ctx.prisma, s.chainId),
+      resolve: (s, _, ctx) =>
+        s.snapshot.indexed("burnMilestones", () => readBurnMilestones(ctx.prisma, s.chainId)),
     }),
   }),
 });
@@ -102,23 +107,27 @@ builder.queryField("sora", (t) =>
     description:
       "SORA supply, burns (total, %, 24 h / 7 d), circulating, price and its multiple since launch.",
     resolve: async (_, __, ctx) => {
-      const block = await readLatestBlock(ctx.client);
+      // Read once per block for every request at it (chain/createChainHead.ts).
+      const snapshot = await ctx.chainHead.current();
+      const { block } = snapshot;
       const { contracts, chainId } = ctx.manifest;
-      const [market, launchSora, launchUsdt] = await Promise.all([
-        readSoraMarket(ctx.client, contracts, block.number),
-        readFirstReserves(ctx.prisma, chainId, contracts.soraLumaPool),
-        readFirstReserves(ctx.prisma, chainId, contracts.lumaUsdtPool),
+      const [market, [launchSora, launchUsdt]] = await Promise.all([
+        snapshot.chain("soraMarket", (at) => readSoraMarket(ctx.client, contracts, at.number)),
+        snapshot.indexed("launchReserves", () =>
+          Promise.all([
+            readFirstReserves(ctx.prisma, chainId, contracts.soraLumaPool),
+            readFirstReserves(ctx.prisma, chainId, contracts.lumaUsdtPool),
+          ]),
+        ),
       ]);
       const now = soraPrice(market.soraLumaReserves, market.lumaUsdtReserves);
       const launch = launchSora && launchUsdt ? soraPrice(launchSora, launchUsdt).usdPerSora : undefined;
-      let burnStats: Promise<BurnStats> | undefined;
       return {
         chainId,
-        burnStats: () => {
-          burnStats ??= readBurnStats(ctx.prisma, chainId, block.timestamp);
-          return burnStats;
-        },
+        burnStats: () =>
+          snapshot.indexed("burnStats", (at) => readBurnStats(ctx.prisma, chainId, at.timestamp)),
         block,
+        snapshot,
         totalSupply: market.totalSupply,
         burned: market.totalBurned,
         price: { ...now, launchUsdPerSora: launch },

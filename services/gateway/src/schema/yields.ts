@@ -8,8 +8,9 @@ import {
 import { rebaseStakingAbi } from "@luma-pulse/protocol/abis";
 import { erc20Abi } from "viem";
 import { builder } from "../builder.ts";
-import { type BlockRef, readLatestBlock } from "../chain/readLatestBlock.ts";
-import { readProtocolParameters } from "../chain/readProtocolParameters.ts";
+import type { BlockSnapshot } from "../chain/createBlockSnapshot.ts";
+import type { BlockRef } from "../chain/readLatestBlock.ts";
+import { readProtocolParametersAt } from "../chain/readProtocolParameters.ts";
 import type { GatewayContext } from "../context.ts";
 import { readIndexGrowth } from "../db/readIndexGrowth.ts";
 import { readLumaNetMinted } from "../db/readLumaNetMinted.ts";
@@ -20,6 +21,8 @@ type Figure = { percent: string; basis: string };
 type YieldsSource = {
   ctx: GatewayContext;
   block: BlockRef;
+  /** The head's shared reads: index figures load once per block for all requests. */
+  snapshot: BlockSnapshot;
   parameters: ProtocolParameters;
   nextRebaseTime: bigint;
   lumaSupply: bigint;
@@ -36,7 +39,10 @@ const FigureType = builder.objectRef<Figure>("YieldFigure").implement({
 const pct = (bps: bigint) => `${bps / 100n}.${(bps % 100n).toString().padStart(2, "0")}`;
 
 async function realised(source: YieldsSource, days: number): Promise<Figure | null> {
-  const growth = await readIndexGrowth(source.ctx.prisma, source.ctx.manifest.chainId, days);
+  const { ctx, snapshot } = source;
+  const growth = await snapshot.indexed(`indexGrowth:${days}d`, () =>
+    readIndexGrowth(ctx.prisma, ctx.manifest.chainId, days),
+  );
   if (!growth) return null;
   return {
     percent: annualizedPercent(growth.factor, growth.seconds),
@@ -45,9 +51,11 @@ async function realised(source: YieldsSource, days: number): Promise<Figure | nu
 }
 
 async function inflation(source: YieldsSource): Promise<Figure | null> {
-  const { ctx, block, lumaSupply } = source;
+  const { ctx, snapshot, lumaSupply } = source;
   if (lumaSupply === 0n) return null;
-  const minted = await readLumaNetMinted(ctx.prisma, ctx.manifest.chainId, block.timestamp, 7);
+  const minted = await snapshot.indexed("lumaNetMinted:7d", (at) =>
+    readLumaNetMinted(ctx.prisma, ctx.manifest.chainId, at.timestamp, 7),
+  );
   const PRECISION = 10n ** 12n;
   // A supply ratio near 1 (not an amount), annualized over the 7-day window.
   const factor = Number(((lumaSupply + minted) * PRECISION) / lumaSupply) / Number(PRECISION);
@@ -186,23 +194,28 @@ builder.queryField("yields", (t) =>
     description:
       "Rebase staking APR/APY (nominal, realised, net of the claim fee, real after inflation) and option staking terms.",
     resolve: async (_, __, ctx) => {
-      const block = await readLatestBlock(ctx.client);
+      // Read once per block for every request at it (chain/createChainHead.ts).
+      const snapshot = await ctx.chainHead.current();
       const { contracts } = ctx.manifest;
       const [parameters, [nextRebaseTime, lumaSupply]] = await Promise.all([
-        readProtocolParameters(ctx.client, contracts, block.number),
-        ctx.client.multicall({
-          allowFailure: false,
-          blockNumber: block.number,
-          multicallAddress: contracts.multicall3,
-          contracts: [
-            { address: contracts.rebaseStaking, abi: rebaseStakingAbi, functionName: "nextRebaseTime" },
-            { address: contracts.luma, abi: erc20Abi, functionName: "totalSupply" },
-          ],
-        }),
+        readProtocolParametersAt(snapshot, ctx.client, contracts),
+        snapshot.chain("rebaseClockAndLumaSupply", (at) =>
+          ctx.client.multicall({
+            allowFailure: false,
+            blockNumber: at.number,
+            multicallAddress: contracts.multicall3,
+            contracts: [
+              { address: contracts.rebaseStaking, abi: rebaseStakingAbi, functionName: "nextRebaseTime" },
+              { address: contracts.luma, abi: erc20Abi, functionName: "totalSupply" },
+            ],
+          }),
+        ),
       ]);
+      const { block } = snapshot;
       return {
         ctx,
         block,
+        snapshot,
         parameters,
         nextRebaseTime,
         lumaSupply,

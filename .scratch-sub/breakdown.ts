@@ -1,0 +1,42 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDbConfig, openDatabase } from "@luma-pulse/db";
+import { confirm } from "@luma-pulse/devnet";
+import { mintableTokenAbi } from "@luma-pulse/protocol/abis";
+import { createPublicClient, http, parseUnits, type PublicClient } from "viem";
+import { createIndexBus } from "../services/gateway/src/events/createIndexBus.ts";
+import { startEventFeed } from "../services/gateway/src/events/startEventFeed.ts";
+import { streamEvents } from "../services/gateway/src/events/streamEvents.ts";
+import { soraBurnEvents } from "../services/gateway/src/events/soraBurnEvents.ts";
+import { createIndexer } from "../services/gateway/src/indexer/index.ts";
+import { startProtocolChain } from "../services/gateway/test/startProtocolChain.ts";
+
+const chain = await startProtocolChain();
+const dir = await mkdtemp(join(tmpdir(), "luma-x-"));
+const db = await openDatabase(createDbConfig({ LUMA_DATA_DIR: dir, DATABASE_URL: process.env.DATABASE_URL }));
+const { actors, deployer, members, manifest } = chain;
+await actors.optionStake(members.alice, parseUnits("10000000", 18));
+await confirm(deployer, await deployer.writeContract({ address: manifest.contracts.luma, abi: mintableTokenAbi, functionName: "mint", args: [members.alice, parseUnits("100", 18)] }));
+await actors.buySora(members.alice, parseUnits("10", 18));
+const client = createPublicClient({ transport: http(manifest.rpcUrl, { batch: true }) }) as PublicClient;
+const bus = createIndexBus({ chainId: manifest.chainId });
+const feed = await startEventFeed({ prisma: db.prisma, chainId: manifest.chainId, bus });
+let chunkAt = 0;
+const indexer = createIndexer({ prisma: db.prisma, client, manifest, log: () => {}, webSocketUrl: process.env.WS ? manifest.rpcUrl.replace("http", "ws") : undefined, onChunk: (c) => { chunkAt = performance.now(); bus.publish({ from: String(c.from), to: String(c.to) }); } });
+indexer.start();
+await new Promise((r) => setTimeout(r, 2000));
+const stream = streamEvents(feed, soraBurnEvents, { filter: {} });
+const a: number[] = [], b: number[] = [];
+for (let i = 0; i < 60; i++) {
+  await new Promise((r) => setTimeout(r, 50 + Math.random() * 250));
+  const t0 = performance.now();
+  await actors.sellSora(members.alice, parseUnits("1", 18));
+  const ev = await stream.next();
+  const t1 = performance.now();
+  a.push(chunkAt - t0); b.push(t1 - chunkAt);
+}
+const s = (x: number[]) => { const y = [...x].sort((p, q) => p - q); return `p50 ${y[Math.floor(y.length / 2)]?.toFixed(0)} p95 ${y[Math.ceil(y.length * 0.95) - 1]?.toFixed(0)} max ${y.at(-1)?.toFixed(0)}`; };
+console.log(`mined→chunk committed: ${s(a)}\nchunk→stream event: ${s(b)}`);
+await stream.return?.();
+await indexer.stop(); await feed.close(); await db.close(); await chain.anvil.stop();

@@ -1,0 +1,101 @@
+import { createPublicClient, type Hex, hexToBigInt, webSocket } from "viem";
+import { describeError } from "./describeError.ts";
+
+/** A live `eth_subscribe("newHeads")`. */
+export interface HeadWatch {
+  /** True while the subscription delivers; false after an error until the next head arrives. */
+  live(): boolean;
+  /** Unsubscribes; closes the socket when no other watch in the process uses it. */
+  stop(): Promise<void>;
+}
+
+const STOP_TIMEOUT_MS = 1_000;
+
+/** Watches per URL: viem shares one socket per URL, so the last watch to stop closes it. */
+const watchers = new Map<string, number>();
+
+/**
+ * Calls `onHead` for every new block the node at `url` announces over WebSocket (anvil serves it on
+ * its http port). Push instead of polling: the indexer sees a block within milliseconds without
+ * asking the node every few hundred. viem reconnects and re-subscribes after a dropped socket;
+ * while it is down `live()` is false, so the caller polls instead.
+ */
+export function watchNewHeads(options: {
+  url: string;
+  onHead: (blockNumber: bigint) => void;
+  log: (message: string) => void;
+}): HeadWatch {
+  const { url, log } = options;
+  const client = createPublicClient({
+    transport: webSocket(url, { reconnect: { attempts: 10, delay: 1_000 }, retryCount: 0 }),
+  });
+  watchers.set(url, (watchers.get(url) ?? 0) + 1);
+  let live = false;
+  let reported = false;
+  const failed = (error: unknown) => {
+    live = false;
+    if (!reported)
+      log(`indexer: new-head subscription at ${url} failed, polling instead: ${describeError(error)}`);
+    reported = true;
+  };
+  // The transport's own eth_subscribe (what watchBlockNumber uses), so that a confirmed
+  // subscription counts as live before the first head arrives.
+  const subscription = client.transport
+    .subscribe({
+      params: ["newHeads"],
+      onData: (data: { result?: { number?: Hex } }) => {
+        live = true;
+        reported = false;
+        const number = data.result?.number;
+        if (number) options.onHead(hexToBigInt(number));
+      },
+      onError: failed,
+    })
+    .then((subscribed) => {
+      live = true;
+      return subscribed;
+    })
+    .catch((error: unknown) => {
+      failed(error);
+      return undefined;
+    });
+  let stopping: Promise<void> | undefined;
+  return {
+    live: () => live,
+    stop() {
+      stopping ??= (async () => {
+        live = false;
+        // Bounded: on a dead socket neither the unsubscribe nor the client would ever answer.
+        await within(
+          subscription.then((subscribed) => subscribed?.unsubscribe()),
+          STOP_TIMEOUT_MS,
+        );
+        const left = (watchers.get(url) ?? 1) - 1;
+        if (left > 0) watchers.set(url, left);
+        else {
+          watchers.delete(url);
+          (await within(client.transport.getRpcClient(), STOP_TIMEOUT_MS))?.close();
+        }
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** The WebSocket URL a node serves next to its http one (anvil, geth with --ws on the same port). */
+export function webSocketUrlOf(httpUrl: string): string {
+  return httpUrl.replace(/^http(s?):/, "ws$1:");
+}
+
+/** `promise`'s value, or undefined when it fails or takes longer than `ms`. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise.catch(() => undefined), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
