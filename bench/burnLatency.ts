@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     );
     await actors.buySora(alice, parseUnits("10", 18));
 
+    const baselineRss = process.memoryUsage().rss;
     const gateway = await startGateway({ database: db, manifest, port: 0, log: () => {} });
     const subscribers = await Promise.all(
       Array.from({ length: subscriberCount }, () =>
@@ -90,8 +91,10 @@ async function main(): Promise<void> {
     console.log(`burn → SSE subscriber, ${burns} burns, ${subscriberCount} subscriber(s), ${db.kind}`);
     console.log(`  ${summary("from send (incl. mining)", fromSend)}`);
     console.log(`  ${summary("after receipt", fromReceipt)}`);
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+    const what = db.kind === "pglite" ? "gateway + embedded PGlite" : "gateway";
     console.log(
-      `  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (gateway${db.kind === "pglite" ? " + PGlite" : ""})`,
+      `  peak RSS ${mb(peakRss)} (this process: ${what}; ${mb(baselineRss)} before the gateway started)`,
     );
   } finally {
     clearInterval(sampler);

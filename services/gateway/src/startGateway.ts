@@ -5,7 +5,7 @@ import { createPublicClient, http, type PublicClient } from "viem";
 import { createChainHead } from "./chain/createChainHead.ts";
 import { createIndexBus } from "./events/createIndexBus.ts";
 import { type EventFeedOptions, startEventFeed } from "./events/startEventFeed.ts";
-import { createIndexer, leadIndexer } from "./indexer/index.ts";
+import { createIndexer, leadIndexer, webSocketUrlOf } from "./indexer/index.ts";
 import { createGatewayProtection } from "./protection/createGatewayProtection.ts";
 import type { ProtectionConfig } from "./protection/createProtectionConfig.ts";
 import { createGatewayYoga } from "./yoga.ts";
@@ -32,6 +32,11 @@ export async function startGateway(options: {
   protection?: ProtectionConfig;
   /** How often this replica polls the chain head that answers are read at. Default 250 ms. */
   chainHeadPollIntervalMs?: number;
+  /**
+   * How often the indexer polls the chain head while its new-head WebSocket subscription (same
+   * host and port as the RPC, as anvil serves it) is down (INDEXER_POLL_INTERVAL_MS). Default 200 ms.
+   */
+  indexerPollIntervalMs?: number;
   /** Redis carrying subscription events to every replica (REDIS_URL); unset: in-process, one replica. */
   redisUrl?: string;
   /** Prefix of the Redis channels, for several deployments (or test runs) on one Redis. */
@@ -48,6 +53,7 @@ export async function startGateway(options: {
     chainId: manifest.chainId,
     redisUrl: options.redisUrl,
     channelPrefix: options.redisChannelPrefix,
+    log,
   });
   const feedOptions = {
     ...options.subscriptions,
@@ -66,6 +72,8 @@ export async function startGateway(options: {
     manifest,
     log,
     onChunk: (chunk) => bus.publish({ from: chunk.from.toString(), to: chunk.to.toString() }),
+    pollIntervalMs: options.indexerPollIntervalMs,
+    webSocketUrl: webSocketUrlOf(manifest.rpcUrl),
   });
   const leadership = leadIndexer({
     indexer,

@@ -1,14 +1,18 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { fromDecimal, rollbackAboveBlock } from "@luma-pulse/db";
 import { advanceChainBy, confirm } from "@luma-pulse/devnet";
 import { feeBuybackAbi, soraAbi } from "@luma-pulse/protocol/abis";
 import { createPublicClient, custom, type Hash, http, maxUint256, type PublicClient, parseUnits } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
+import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
 import { fetchProtocolLogs } from "../src/indexer/fetchProtocolLogs.ts";
 import {
   createIndexer,
   decodeProtocolLogs,
   type IndexerOptions,
   ReorgDuringChunkError,
+  webSocketUrlOf,
 } from "../src/indexer/index.ts";
 import { indexBlockRange } from "../src/indexer/indexBlockRange.ts";
 import { setupChain } from "./setupChain.ts";
@@ -108,6 +112,60 @@ function flakyClient(outage: { getLogsFailures: number }): PublicClient {
       { retryCount: 0 },
     ),
   });
+}
+
+/**
+ * An http proxy in front of the test chain that can be cut (every connection reset, as a crashed or
+ * unreachable RPC node) and restored; closed after the file's tests.
+ */
+async function startCuttableRpc(): Promise<{
+  url: string;
+  cut(): void;
+  restore(): void;
+  requests(): number;
+}> {
+  let down = false;
+  let requests = 0;
+  const server = createServer(async (req, res) => {
+    requests += 1;
+    if (down) return req.socket.destroy();
+    const body: Buffer[] = [];
+    for await (const part of req) body.push(part as Buffer);
+    const answer = await fetch(chain.anvil.rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: Buffer.concat(body),
+    }).catch(() => undefined);
+    if (!answer || down) return req.socket.destroy();
+    res.writeHead(answer.status, { "content-type": "application/json" });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  deferTeardown(() => new Promise((resolve) => server.close(resolve)));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut: () => {
+      down = true;
+      server.closeAllConnections();
+    },
+    restore: () => {
+      down = false;
+    },
+    requests: () => requests,
+  };
+}
+
+/** Every burn once, in chain order, each running total the previous one plus its amount. */
+async function expectConsecutiveBurns(): Promise<void> {
+  const burns = await db.prisma.soraBurn.findMany({ orderBy: [{ blockNumber: "asc" }, { logIndex: "asc" }] });
+  expect(new Set(burns.map((burn) => `${burn.txHash}:${burn.logIndex}`)).size).toBe(burns.length);
+  let total = fromDecimal(burns[0]?.totalBurned ?? "0") - fromDecimal(burns[0]?.amount ?? "0");
+  for (const burn of burns) {
+    total += fromDecimal(burn.amount);
+    expect(fromDecimal(burn.totalBurned)).toBe(total);
+  }
+  expect(total).toBe(await chainTotalBurned());
 }
 
 async function chainTotalBurned(): Promise<bigint> {
@@ -252,6 +310,7 @@ describe("createIndexer", () => {
     const second = await indexer({ chunkSize: 4 }).syncOnce();
     expect(second.from).toBe(cursor.lastBlockNumber + 1n);
     expect(await allRows()).toEqual(reference);
+    await expectConsecutiveBurns();
   });
 
   it("reports the head, the indexed block and the lag, during a backfill and when following", async () => {
@@ -274,6 +333,21 @@ describe("createIndexer", () => {
     await expect.poll(() => idx.status().indexedBlock, { timeout: 5_000 }).toBe(head + 5n);
     await idx.stop();
     expect(idx.status()).toEqual({ headBlock: head + 5n, indexedBlock: head + 5n, lagBlocks: 0n });
+  });
+
+  it("follows new heads pushed over WebSocket, without waiting for a poll", async () => {
+    await indexer().syncOnce();
+    // A poll interval no test would wait for: only the new-head subscription can wake the follower.
+    const idx = indexer({ pollIntervalMs: 60_000, webSocketUrl: webSocketUrlOf(chain.anvil.rpcUrl) });
+    idx.start();
+    await expect.poll(() => idx.status().headBlock !== undefined).toBe(true);
+    for (const amount of ["0.001", "0.002"]) {
+      const { transactionHash } = await chain.actors.sellSora(chain.members.alice, e18(amount));
+      const { blockNumber } = await chain.client.getTransactionReceipt({ hash: transactionHash });
+      await expect.poll(() => idx.status().indexedBlock, { timeout: 2_000 }).toBe(blockNumber);
+    }
+    await idx.stop();
+    expect(await burnTxHashes()).toHaveLength(new Set(await burnTxHashes()).size);
   });
 
   it("rolls back a reorg: orphaned burns disappear and the new fork's are indexed", async () => {
@@ -347,6 +421,40 @@ describe("createIndexer", () => {
     expect((await flaky.syncOnce()).rows).toBeGreaterThan(0);
     const burns = await db.prisma.soraBurn.findMany();
     expect(burns.reduce((sum, burn) => sum + fromDecimal(burn.amount), 0n)).toBe(await chainTotalBurned());
+  });
+
+  it("rides out an RPC node that dies mid-backfill: retries, resumes, and indexes every burn once", async () => {
+    await indexer().syncOnce();
+    const reference = await allRows();
+    await rollbackAboveBlock(db.prisma, chain.manifest.chainId, -1n);
+    await db.prisma.indexerCursor.deleteMany();
+    const rpc = await startCuttableRpc();
+    const lines: string[] = [];
+    let chunks = 0;
+    const idx = indexer({
+      client: createPublicClient({ transport: http(rpc.url, { batch: true, retryCount: 0 }) }),
+      chunkSize: 5,
+      pollIntervalMs: 20,
+      log: (line) => lines.push(line),
+      retry: { attempts: 2, baseDelayMs: 10 },
+      onChunk: () => {
+        chunks += 1;
+        if (chunks === 2) rpc.cut();
+      },
+    });
+    idx.start();
+    await expect.poll(() => lines.some((line) => line.includes("sync failed, will try again"))).toBe(true);
+    const stalledAt = idx.status().indexedBlock;
+    const requestsWhileDown = rpc.requests();
+    await expect.poll(() => rpc.requests()).toBeGreaterThan(requestsWhileDown); // still trying
+    expect(idx.status().indexedBlock).toBe(stalledAt);
+    rpc.restore();
+    const head = await chain.client.getBlockNumber({ cacheTime: 0 });
+    await expect.poll(() => idx.status().indexedBlock, { timeout: 10_000 }).toBe(head);
+    await idx.stop();
+    expect(lines.some((line) => line.includes("retrying"))).toBe(true);
+    expect(await allRows()).toEqual(reference);
+    await expectConsecutiveBurns();
   });
 
   it("error: refuses a chunk that does not build on the indexed block, writing nothing", async () => {

@@ -97,7 +97,10 @@ export function createChainHead(options: ChainHeadOptions): ChainHead {
     return next;
   }
 
-  /** One head read at a time (so a slow one never replaces a newer head): the poller and requests that find the head stale share it. */
+  /**
+   * One head read at a time, so a slow one never replaces a newer head: the poller and requests
+   * that find the head stale share it.
+   */
   function refresh(): Promise<OwnedBlockSnapshot> {
     refreshing ??= advance().finally(() => {
       refreshing = undefined;

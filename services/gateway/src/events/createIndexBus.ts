@@ -35,6 +35,7 @@ export function createIndexBus(options: {
   chainId: number;
   redisUrl?: string;
   channelPrefix?: string;
+  log?: (message: string) => void;
 }): IndexBus {
   const topic = `${options.channelPrefix ?? "luma-pulse:"}indexed:${options.chainId}`;
   if (options.redisUrl === undefined) {
@@ -51,6 +52,18 @@ export function createIndexBus(options: {
   const redisOptions = { maxRetriesPerRequest: null };
   const publishClient = new Redis(options.redisUrl, redisOptions);
   const subscribeClient = new Redis(options.redisUrl, redisOptions);
+  // ioredis reconnects (and resubscribes) by itself; say once that Redis is away, not every retry.
+  const log = options.log ?? ((message: string) => console.log(message));
+  for (const client of [publishClient, subscribeClient]) {
+    let reported = false;
+    client.on("error", (error: Error) => {
+      if (!reported) log(`events: Redis unavailable, retrying: ${error.message}`);
+      reported = true;
+    });
+    client.on("ready", () => {
+      reported = false;
+    });
+  }
   const pubSub = createPubSub<Record<string, [IndexTick]>>({
     eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
   });
@@ -76,8 +89,10 @@ export function createIndexBus(options: {
         clearTimeout(timer);
       }
     },
-    async close() {
-      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+    // disconnect, not quit: quit would wait for a Redis that may be away.
+    close: async () => {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
     },
   };
 }

@@ -1,5 +1,13 @@
 import type { ContractName, DeploymentManifest } from "@luma-pulse/protocol";
-import { type Log, type ParseEventLogsReturnType, parseEventLogs } from "viem";
+import {
+  type AbiEvent,
+  type AbiParameter,
+  decodeAbiParameters,
+  type Hex,
+  type Log,
+  type ParseEventLogsReturnType,
+  toEventSelector,
+} from "viem";
 import { protocolEventAbi } from "./protocolEventAbi.ts";
 
 /** A decoded protocol event, tagged with the manifest contract that emitted it. */
@@ -7,10 +15,34 @@ export type ProtocolEvent = ParseEventLogsReturnType<typeof protocolEventAbi, un
   contract: ContractName;
 };
 
+type Decoder = { eventName: string; indexed: AbiParameter[]; data: AbiParameter[] };
+
+let decoders: Map<string, Decoder> | undefined;
+
 /**
- * Decodes raw logs into protocol events. Logs from addresses outside the manifest are dropped, as
- * are logs a node marks `removed` (an orphaned block's): the row mappers rely on the emitter being
- * the protocol's, because a foreign contract can emit any event signature.
+ * Each protocol event by topic0, its inputs split into topics and data. Built once: viem's
+ * parseEventLogs hashes every ABI signature again for every log, which made decoding the
+ * backfill's slowest step.
+ */
+function decoderByTopic(): Map<string, Decoder> {
+  decoders ??= new Map(
+    protocolEventAbi.map((event) => [
+      toEventSelector(event as AbiEvent),
+      {
+        eventName: event.name,
+        indexed: event.inputs.filter((input) => "indexed" in input && input.indexed),
+        data: event.inputs.filter((input) => !("indexed" in input && input.indexed)),
+      },
+    ]),
+  );
+  return decoders;
+}
+
+/**
+ * Decodes raw logs into protocol events (strictly: a log whose topics or data do not fit its
+ * event is dropped). Logs from addresses outside the manifest are dropped, as are logs a node
+ * marks `removed` (an orphaned block's): the row mappers rely on the emitter being the protocol's,
+ * because a foreign contract can emit any event signature.
  */
 export function decodeProtocolLogs(
   logs: readonly Log[],
@@ -19,14 +51,37 @@ export function decodeProtocolLogs(
   const byAddress = new Map<string, ContractName>(
     Object.entries(contracts).map(([name, address]) => [address.toLowerCase(), name as ContractName]),
   );
+  const byTopic = decoderByTopic();
   const events: ProtocolEvent[] = [];
-  for (const log of parseEventLogs({
-    abi: protocolEventAbi,
-    logs: logs.filter((l) => !l.removed),
-    strict: true,
-  })) {
+  for (const log of logs) {
+    if (log.removed) continue;
     const contract = byAddress.get(log.address.toLowerCase());
-    if (contract !== undefined) events.push({ ...log, contract });
+    const decoder = log.topics[0] ? byTopic.get(log.topics[0]) : undefined;
+    if (contract === undefined || decoder === undefined) continue;
+    const args = decodeArgs(decoder, log.topics.slice(1) as Hex[], log.data);
+    if (args)
+      events.push({ ...log, eventName: decoder.eventName, args, contract } as unknown as ProtocolEvent);
   }
   return events;
+}
+
+function decodeArgs(
+  decoder: Decoder,
+  topics: readonly Hex[],
+  data: Hex,
+): Record<string, unknown> | undefined {
+  if (topics.length !== decoder.indexed.length) return undefined;
+  try {
+    const args: Record<string, unknown> = {};
+    decoder.indexed.forEach((input, i) => {
+      args[input.name ?? i] = decodeAbiParameters([input], topics[i] as Hex)[0];
+    });
+    const values = decodeAbiParameters(decoder.data, data);
+    decoder.data.forEach((input, i) => {
+      args[input.name ?? i] = values[i];
+    });
+    return args;
+  } catch {
+    return undefined; // strict: data that does not decode is not this event
+  }
 }

@@ -8,6 +8,7 @@ import type { Plugin } from "graphql-yoga";
 import { domainError } from "../errors/domainError.ts";
 import type { DomainErrorCode } from "../errors/domainErrorMessages.ts";
 import type { QueryLimits } from "./createProtectionConfig.ts";
+import { pageSizeLimitPlugin } from "./pageSizeLimitPlugin.ts";
 
 type LimitCode = Extract<
   DomainErrorCode,
@@ -49,6 +50,7 @@ export function queryLimitPlugins(limits: QueryLimits): Plugin[] {
       n: limits.maxDirectives,
       ...rejectWith("TOO_MANY_DIRECTIVES", limits.maxDirectives),
     }),
+    pageSizeLimitPlugin(),
     costLimitPlugin({ maxCost: limits.maxCost, ...rejectWith("QUERY_TOO_COSTLY", limits.maxCost) }),
     blockFieldSuggestionsPlugin(),
   ];

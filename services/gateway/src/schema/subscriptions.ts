@@ -20,7 +20,9 @@ builder.subscriptionType({
   description:
     "Live protocol events over GraphQL over SSE (POST with `accept: text/event-stream`). Each event has an " +
     "`id`: pass the last one you received as `after` to get what you missed, then live events, with no gap " +
-    "and no duplicate. Events are delivered once indexed (a few hundred ms after they are mined).",
+    "and no duplicate. Without `after`, a stream starts where this gateway's index is: an event mined just " +
+    "before subscribing may still arrive. Events come once indexed (a few hundred ms after they are mined); " +
+    "after a chain reorg a stream steps back to the fork, so an event may come again with the same id.",
 });
 
 const blockOf = (event: FeedEvent): BlockRef => ({
