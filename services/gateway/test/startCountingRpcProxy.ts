@@ -14,7 +14,6 @@ export async function startCountingRpcProxy(rpcUrl: string) {
   let failing: string | undefined;
 
   async function answer(calls: RpcRequest[]) {
-    console.log(calls.map((c) => `${c.method} ${String(JSON.stringify(c.params)).slice(0, 160)}`).join("\n"));
     for (const call of calls) counts.set(call.method, (counts.get(call.method) ?? 0) + 1);
     const forwarded = calls.filter((call) => call.method !== failing);
     const upstream = forwarded.length
@@ -39,6 +38,11 @@ export async function startCountingRpcProxy(rpcUrl: string) {
   const server = createServer(async (request, response) => {
     let body = "";
     for await (const chunk of request) body += chunk;
+    // JSON-RPC over HTTP POST only: the gateway's WebSocket head watch is refused here, so it polls.
+    if (request.method !== "POST" || body === "") {
+      response.writeHead(405).end();
+      return;
+    }
     const parsed = JSON.parse(body) as RpcRequest | RpcRequest[];
     const replies = await answer(Array.isArray(parsed) ? parsed : [parsed]);
     response.setHeader("content-type", "application/json");
