@@ -18,36 +18,13 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
+import { graphiqlExamples } from "../services/gateway/src/graphiqlExamples.ts";
 
+/** What each run sends: the trivial baseline, and GraphiQL's own example operations by name. */
 const QUERIES = {
-  __typename: "{ __typename }",
-  Sora: `query Sora {
-  sora {
-    block { number timestamp }
-    burned { formatted }
-    burnedPercent
-    circulating { formatted }
-    burned24h { formatted }
-    burned7d { formatted }
-    price { usd luma launchUsd multipleSinceLaunch }
-    milestones { percent reachedAt txHash }
-  }
-}`,
-  Yields: `query Yields {
-  yields {
-    block { number timestamp }
-    rebase {
-      apr { percent basis }
-      apy { percent basis }
-      realised7d { percent basis }
-      netApy(holdingDays: 30) { percent basis }
-      lumaInflation { percent basis }
-      realApy { percent }
-      nextRebaseAt
-    }
-    option { dailyRatePercent capMultiple daysToCap earlyFeeCurve { daysRemaining feePercent } }
-  }
-}`,
+  __typename: { query: "{ __typename }" },
+  Sora: { query: graphiqlExamples, operationName: "Sora" },
+  Yields: { query: graphiqlExamples, operationName: "Yields" },
 } as const;
 
 type Run = {
@@ -149,7 +126,7 @@ async function measure(
   seconds: number,
   connections: number,
 ) {
-  const body = JSON.stringify({ query: QUERIES[name] });
+  const body = JSON.stringify(QUERIES[name]);
   const request = { method: "POST" as const, headers: { "content-type": "application/json" }, body };
   // The answer must be a real one: autocannon counts responses, not what they say.
   const check = (await (await fetch(`${url}/graphql`, request)).json()) as { errors?: unknown };
