@@ -20,7 +20,11 @@ import { confirm } from "@luma-pulse/devnet";
 import { mintableTokenAbi, multicall3Abi, soraAbi, soraLumaPoolAbi } from "@luma-pulse/protocol/abis";
 import pg from "pg";
 import { type Address, encodeFunctionData, type Hex, maxUint256, numberToHex, parseUnits } from "viem";
-import { createIndexer } from "../services/gateway/src/indexer/index.ts";
+import {
+  createIndexer,
+  createPgSqlWriter,
+  createPrismaSqlWriter,
+} from "../services/gateway/src/indexer/index.ts";
 import { startProtocolChain } from "../services/gateway/test/startProtocolChain.ts";
 
 type Chain = Awaited<ReturnType<typeof startProtocolChain>>;
@@ -37,7 +41,15 @@ async function main(): Promise<void> {
     console.log(`seeded ${burns} sells, ${perBlock} per block, in ${seconds.toFixed(1)} s`);
 
     const { prisma } = database.db;
-    const indexer = createIndexer({ prisma, client: chain.client, manifest: chain.manifest, log: () => {} });
+    const { kind, url } = database.db;
+    const writer = kind === "postgres" ? createPgSqlWriter(url) : createPrismaSqlWriter(prisma);
+    const indexer = createIndexer({
+      prisma,
+      writer,
+      client: chain.client,
+      manifest: chain.manifest,
+      log: () => {},
+    });
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -46,6 +58,7 @@ async function main(): Promise<void> {
     const result = await indexer.syncOnce();
     const elapsed = (performance.now() - start) / 1000;
     clearInterval(sampler);
+    await writer.close();
     const burned = await prisma.soraBurn.count();
     const blocks = Number(result.to - result.from + 1n);
     const perSecond = (count: number) => Math.round(count / elapsed).toLocaleString("en-US");

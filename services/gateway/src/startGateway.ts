@@ -5,7 +5,13 @@ import { createPublicClient, http, type PublicClient } from "viem";
 import { createChainHead } from "./chain/createChainHead.ts";
 import { createIndexBus } from "./events/createIndexBus.ts";
 import { type EventFeedOptions, startEventFeed } from "./events/startEventFeed.ts";
-import { createIndexer, leadIndexer, webSocketUrlOf } from "./indexer/index.ts";
+import {
+  createIndexer,
+  createPgSqlWriter,
+  createPrismaSqlWriter,
+  leadIndexer,
+  webSocketUrlOf,
+} from "./indexer/index.ts";
 import { createGatewayProtection } from "./protection/createGatewayProtection.ts";
 import type { ProtectionConfig } from "./protection/createProtectionConfig.ts";
 import { createGatewayYoga } from "./yoga.ts";
@@ -66,8 +72,12 @@ export async function startGateway(options: {
     await bus.close();
     throw error;
   });
+  // On PostgreSQL the indexer bulk-writes over its own connection; PGlite's single one is Prisma's.
+  const writer =
+    database.kind === "postgres" ? createPgSqlWriter(database.url) : createPrismaSqlWriter(database.prisma);
   const indexer = createIndexer({
     prisma: database.prisma,
+    writer,
     client,
     manifest,
     log,
@@ -112,6 +122,7 @@ export async function startGateway(options: {
     await protection.close();
     chainHead.stop();
     await leadership.stop();
+    await writer.close();
     await events.close();
     await bus.close();
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
@@ -133,6 +144,7 @@ export async function startGateway(options: {
       await protection.close();
       chainHead.stop();
       await leadership.stop();
+      await writer.close();
       await bus.close();
     },
   };

@@ -3,14 +3,25 @@ import type { AddressInfo } from "node:net";
 import { fromDecimal, rollbackAboveBlock } from "@luma-pulse/db";
 import { advanceChainBy, confirm } from "@luma-pulse/devnet";
 import { feeBuybackAbi, soraAbi } from "@luma-pulse/protocol/abis";
-import { createPublicClient, custom, type Hash, http, maxUint256, type PublicClient, parseUnits } from "viem";
+import {
+  createPublicClient,
+  custom,
+  type Hash,
+  http,
+  maxUint256,
+  type PublicClient,
+  parseEventLogs,
+  parseUnits,
+} from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
+import { createPrismaSqlWriter } from "../src/indexer/createPrismaSqlWriter.ts";
 import { fetchProtocolLogs } from "../src/indexer/fetchProtocolLogs.ts";
 import {
   createIndexer,
   decodeProtocolLogs,
   type IndexerOptions,
+  protocolEventAbi,
   ReorgDuringChunkError,
   webSocketUrlOf,
 } from "../src/indexer/index.ts";
@@ -199,6 +210,18 @@ describe("decodeProtocolLogs", () => {
       address: "0x00000000000000000000000000000000000000aa" as const,
     }));
     expect(decodeProtocolLogs(foreign, contracts)).toEqual([]);
+  });
+
+  it("decodes every event to exactly what viem's own decoder gives", async () => {
+    const { contracts } = chain.manifest;
+    const head = await chain.client.getBlockNumber({ cacheTime: 0 });
+    const logs = await fetchProtocolLogs(chain.client, Object.values(contracts), 0n, head);
+    const events = decodeProtocolLogs(logs, contracts);
+    const viems = parseEventLogs({ abi: protocolEventAbi, logs, strict: true });
+    expect(events.length).toBeGreaterThan(20);
+    expect(events.map(({ eventName, args }) => ({ eventName, args }))).toEqual(
+      viems.map(({ eventName, args }) => ({ eventName, args })),
+    );
   });
 });
 
@@ -463,6 +486,7 @@ describe("createIndexer", () => {
     const cursor = await db.prisma.indexerCursor.findFirstOrThrow();
     const context = {
       prisma: db.prisma,
+      writer: createPrismaSqlWriter(db.prisma),
       client: chain.client,
       manifest: chain.manifest,
       cursorName: "events",

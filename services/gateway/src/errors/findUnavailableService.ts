@@ -37,9 +37,14 @@ type Failure = {
   code?: unknown;
   cause?: unknown;
   originalError?: unknown;
+  meta?: unknown;
 };
 
-/** `error` and everything it wraps (`originalError`, `cause`), outermost first. */
+/**
+ * `error` and everything it wraps (`originalError`, `cause`, and Prisma's `meta.driverAdapterError`:
+ * a failed raw query, P2010 "Raw query failed", carries the adapter's error only there), outermost
+ * first.
+ */
 function causeChain(error: unknown): Failure[] {
   const chain: Failure[] = [];
   const pending: unknown[] = [error];
@@ -48,7 +53,8 @@ function causeChain(error: unknown): Failure[] {
     if (typeof next !== "object" || next === null || chain.includes(next as Failure)) continue;
     const failure = next as Failure;
     chain.push(failure);
-    pending.push(failure.originalError, failure.cause);
+    const meta = failure.meta as { driverAdapterError?: unknown } | null | undefined;
+    pending.push(failure.originalError, failure.cause, meta?.driverAdapterError);
   }
   return chain;
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@luma-pulse/db";
 import { assertManifestChain, type DeploymentManifest } from "@luma-pulse/protocol";
 import type { PublicClient } from "viem";
+import { createPrismaSqlWriter } from "./createPrismaSqlWriter.ts";
 import { createWakeUp } from "./createWakeUp.ts";
 import { describeError } from "./describeError.ts";
 import { indexUpTo, type SyncResult } from "./indexUpTo.ts";
@@ -8,6 +9,7 @@ import { ReorgDuringChunkError } from "./ReorgDuringChunkError.ts";
 import type { RangeContext } from "./readBlockRange.ts";
 import { readPoolNames } from "./readPoolNames.ts";
 import { reconcileCursor } from "./reconcileCursor.ts";
+import type { SqlWriter } from "./SqlWriter.ts";
 import { type HeadWatch, watchNewHeads } from "./watchNewHeads.ts";
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from "./withRetry.ts";
 
@@ -22,6 +24,11 @@ const SUBSCRIBED_POLL_INTERVAL_MS = 5_000;
 export interface IndexerOptions {
   prisma: PrismaClient;
   /** Give it an http transport with `batch: true`: block headers are fetched in parallel slices. */
+  /**
+   * Where chunks are written: default through `prisma`. On PostgreSQL pass
+   * `createPgSqlWriter(url)` (a dedicated connection; the caller closes it).
+   */
+  writer?: SqlWriter;
   client: PublicClient;
   manifest: DeploymentManifest;
   /**
@@ -90,6 +97,7 @@ export function createIndexer(options: IndexerOptions): Indexer {
     withRetry(what, action, { policy, log, signal: following?.abort.signal });
   const context: RangeContext = {
     prisma,
+    writer: options.writer ?? createPrismaSqlWriter(prisma),
     client,
     manifest,
     cursorName,

@@ -9,13 +9,20 @@ import {
   toEventSelector,
 } from "viem";
 import { protocolEventAbi } from "./protocolEventAbi.ts";
+import { staticWordDecoders, type WordDecoder } from "./staticWordDecoders.ts";
 
 /** A decoded protocol event, tagged with the manifest contract that emitted it. */
 export type ProtocolEvent = ParseEventLogsReturnType<typeof protocolEventAbi, undefined, true>[number] & {
   contract: ContractName;
 };
 
-type Decoder = { eventName: string; indexed: AbiParameter[]; data: AbiParameter[] };
+type Decoder = {
+  eventName: string;
+  indexed: AbiParameter[];
+  data: AbiParameter[];
+  /** Word by word when every input is static (all of the protocol's events but ParameterChanged). */
+  words: { indexed: WordDecoder[]; data: WordDecoder[] } | undefined;
+};
 
 let decoders: Map<string, Decoder> | undefined;
 
@@ -26,14 +33,15 @@ let decoders: Map<string, Decoder> | undefined;
  */
 function decoderByTopic(): Map<string, Decoder> {
   decoders ??= new Map(
-    protocolEventAbi.map((event) => [
-      toEventSelector(event as AbiEvent),
-      {
-        eventName: event.name,
-        indexed: event.inputs.filter((input) => "indexed" in input && input.indexed),
-        data: event.inputs.filter((input) => !("indexed" in input && input.indexed)),
-      },
-    ]),
+    protocolEventAbi.map((event) => {
+      const indexed = event.inputs.filter((input) => "indexed" in input && input.indexed);
+      const data = event.inputs.filter((input) => !("indexed" in input && input.indexed));
+      const wordsOfIndexed = staticWordDecoders(indexed);
+      const wordsOfData = staticWordDecoders(data);
+      const words =
+        wordsOfIndexed && wordsOfData ? { indexed: wordsOfIndexed, data: wordsOfData } : undefined;
+      return [toEventSelector(event as AbiEvent), { eventName: event.name, indexed, data, words }];
+    }),
   );
   return decoders;
 }
@@ -71,6 +79,7 @@ function decodeArgs(
   data: Hex,
 ): Record<string, unknown> | undefined {
   if (topics.length !== decoder.indexed.length) return undefined;
+  if (decoder.words) return decodeWords(decoder, decoder.words, topics, data);
   try {
     const args: Record<string, unknown> = {};
     decoder.indexed.forEach((input, i) => {
@@ -84,4 +93,22 @@ function decodeArgs(
   } catch {
     return undefined; // strict: data that does not decode is not this event
   }
+}
+
+/** The static fast path: exactly one 32-byte word per input, else not this event (strict). */
+function decodeWords(
+  decoder: Decoder,
+  words: NonNullable<Decoder["words"]>,
+  topics: readonly Hex[],
+  data: Hex,
+): Record<string, unknown> | undefined {
+  if (data.length !== 2 + 64 * words.data.length) return undefined;
+  const args: Record<string, unknown> = {};
+  words.indexed.forEach((decode, i) => {
+    args[decoder.indexed[i]?.name ?? i] = decode((topics[i] as Hex).slice(2));
+  });
+  words.data.forEach((decode, i) => {
+    args[decoder.data[i]?.name ?? i] = decode(data.slice(2 + 64 * i, 2 + 64 * (i + 1)));
+  });
+  return args;
 }

@@ -16,7 +16,7 @@ export async function indexBlockRange(
   range: { from: bigint; to: bigint; parentHash: string | undefined },
 ): Promise<{ rows: number; cursor: BlockHeader }> {
   const chunk = await readBlockRange(context, range);
-  const rows = await writeChunk(context.prisma, {
+  const rows = await writeChunk(context.writer, {
     chainId: context.manifest.chainId,
     cursorName: context.cursorName,
     rows: chunk.rows,

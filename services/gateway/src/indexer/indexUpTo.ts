@@ -46,7 +46,7 @@ export async function indexUpTo(
     return reading;
   };
   const write = async (chunk: ReadChunk) => {
-    const written = await writeChunk(context.prisma, {
+    const written = await writeChunk(context.writer, {
       chainId: context.manifest.chainId,
       cursorName: context.cursorName,
       rows: chunk.rows,

@@ -8,6 +8,7 @@ import type { EventRows } from "./EventRows.ts";
 import { fetchBlockHeaders } from "./fetchBlockHeaders.ts";
 import { fetchProtocolLogs } from "./fetchProtocolLogs.ts";
 import { ReorgDuringChunkError } from "./ReorgDuringChunkError.ts";
+import type { SqlWriter } from "./SqlWriter.ts";
 
 /** The contracts whose events have tables; POP, LUMA, USDT and Multicall3 emit none of them. */
 const EMITTERS = [
@@ -26,6 +27,8 @@ export interface RangeContext {
   client: PublicClient;
   manifest: DeploymentManifest;
   cursorName: string;
+  /** Where chunks are written (the cursor with them). */
+  writer: SqlWriter;
   /** Pool names for snapshots, loaded on first need. */
   poolNames: () => Promise<ReadonlyMap<string, string>>;
   /** Wraps each RPC call in the indexer's retry policy. */

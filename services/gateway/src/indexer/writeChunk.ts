@@ -1,7 +1,7 @@
-import type { Prisma, PrismaClient } from "@luma-pulse/db";
 import type { BlockHeader } from "./BlockHeader.ts";
 import type { EventRows } from "./EventRows.ts";
 import { eventTables, type TableSpec } from "./eventTables.ts";
+import type { SqlStatement, SqlWriter } from "./SqlWriter.ts";
 import { unnestInsert } from "./unnestInsert.ts";
 
 type IndexedBlockRow = { chainId: number; number: bigint; hash: string; parentHash: string; timestamp: Date };
@@ -14,13 +14,12 @@ const indexedBlockTable: TableSpec<IndexedBlockRow> = {
 /**
  * Writes one chunk in ONE batch transaction: each event table with one `INSERT … FROM unnest(…)
  * ON CONFLICT DO NOTHING` (a chunk written twice adds nothing), the chunk's IndexedBlock rows and
- * the cursor at `cursor`. Batch form, not an interactive transaction, so nothing holds PGlite's
- * single connection between statements.
+ * the cursor at `cursor`.
  *
  * @returns the event rows actually inserted (pool snapshots included, blocks and cursor not)
  */
 export async function writeChunk(
-  prisma: PrismaClient,
+  writer: SqlWriter,
   chunk: {
     chainId: number;
     cursorName: string;
@@ -30,11 +29,10 @@ export async function writeChunk(
   },
 ): Promise<number> {
   const { chainId, cursorName, rows, blocks, cursor } = chunk;
-  const events: Prisma.PrismaPromise<number>[] = [];
+  const events: SqlStatement[] = [];
   for (const key of Object.keys(eventTables) as (keyof EventRows)[]) {
     if (rows[key].length === 0) continue;
-    const { sql, params } = unnestInsert(eventTables[key] as TableSpec<unknown>, rows[key]);
-    events.push(prisma.$executeRawUnsafe(sql, ...params));
+    events.push(unnestInsert(eventTables[key] as TableSpec<unknown>, rows[key]));
   }
   const blockRows = blocks.map((block) => ({
     chainId,
@@ -43,16 +41,16 @@ export async function writeChunk(
     parentHash: block.parentHash.toLowerCase(),
     timestamp: new Date(Number(block.timestamp) * 1000),
   }));
-  const insertBlocks = unnestInsert(indexedBlockTable, blockRows);
-  const position = { lastBlockNumber: cursor.number, lastBlockHash: cursor.hash.toLowerCase() };
-  const results = await prisma.$transaction([
+  const results = await writer.transaction([
     ...events,
-    prisma.$executeRawUnsafe(insertBlocks.sql, ...insertBlocks.params),
-    prisma.indexerCursor.upsert({
-      where: { chainId_name: { chainId, name: cursorName } },
-      create: { chainId, name: cursorName, ...position },
-      update: position,
-    }),
+    unnestInsert(indexedBlockTable, blockRows),
+    {
+      sql: `INSERT INTO "IndexerCursor" ("chainId", "name", "lastBlockNumber", "lastBlockHash", "updatedAt")
+            VALUES ($1, $2, $3::bigint, $4, now())
+            ON CONFLICT ("chainId", "name") DO UPDATE
+            SET "lastBlockNumber" = EXCLUDED."lastBlockNumber", "lastBlockHash" = EXCLUDED."lastBlockHash", "updatedAt" = now()`,
+      params: [chainId, cursorName, cursor.number.toString(), cursor.hash.toLowerCase()],
+    },
   ]);
-  return results.slice(0, events.length).reduce<number>((sum, count) => sum + Number(count), 0);
+  return results.slice(0, events.length).reduce((sum, count) => sum + count, 0);
 }
