@@ -1,62 +1,15 @@
-import { connect, createServer, type Server, type Socket } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
 import { type RunningGateway, startGateway } from "../src/startGateway.ts";
 import { setupChain } from "./setupChain.ts";
 import { setupDatabase } from "./setupDatabase.ts";
+import { startCuttableProxy } from "./startCuttableProxy.ts";
 
 type Body = {
   // biome-ignore lint/suspicious/noExplicitAny: the query decides the shape
   data?: any;
   errors?: { message: string; path?: string[]; extensions?: { code?: string; params?: unknown } }[];
 };
-
-/**
- * A TCP proxy in front of the chain's RPC that a test can cut: `hold()` stops forwarding (requests
- * hang, as with a node that stalls), `cut()` drops every connection and refuses new ones,
- * `restore()` listens again on the same port.
- */
-async function startCuttableProxy(target: URL) {
-  const sockets = new Set<Socket>();
-  let held = false;
-  let server: Server | undefined;
-  const listen = (port: number) =>
-    new Promise<number>((resolve) => {
-      const listening = createServer((client) => {
-        const upstream = connect(Number(target.port), target.hostname);
-        for (const socket of [client, upstream]) {
-          sockets.add(socket);
-          socket.on("error", () => {});
-          socket.on("close", () => sockets.delete(socket));
-        }
-        client.on("data", (chunk) => held || upstream.write(chunk));
-        upstream.on("data", (chunk) => held || client.write(chunk));
-        client.on("close", () => upstream.destroy());
-        upstream.on("close", () => client.destroy());
-      });
-      server = listening;
-      listening.listen(port, "127.0.0.1", () => resolve((listening.address() as { port: number }).port));
-    });
-  const port = await listen(0);
-  const proxy = {
-    url: `http://127.0.0.1:${port}`,
-    hold() {
-      held = true;
-    },
-    async cut() {
-      await new Promise<void>((resolve) => {
-        server?.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
-    },
-    async restore() {
-      held = false;
-      await listen(port);
-    },
-  };
-  deferTeardown(() => proxy.cut());
-  return proxy;
-}
 
 let gateway: RunningGateway;
 let proxy: Awaited<ReturnType<typeof startCuttableProxy>>;
@@ -72,7 +25,7 @@ async function post(query: string, headers: Record<string, string> = {}) {
 
 beforeAll(async () => {
   const chain = await setupChain();
-  proxy = await startCuttableProxy(new URL(chain.manifest.rpcUrl));
+  proxy = await startCuttableProxy(chain.manifest.rpcUrl);
   gateway = await startGateway({
     database: await setupDatabase(),
     manifest: { ...chain.manifest, rpcUrl: proxy.url },
@@ -121,7 +74,7 @@ describe("localized domain errors", () => {
 describe("masked errors", () => {
   it("error: the chain going away mid-request gives CHAIN_UNAVAILABLE, and the gateway serves again once it is back", async () => {
     expect((await post(ACCOUNT)).body.errors).toBeUndefined();
-    proxy.hold();
+    proxy.stall();
     const inFlight = post(ACCOUNT);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await proxy.cut();

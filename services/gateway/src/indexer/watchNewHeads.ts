@@ -10,15 +10,23 @@ export interface HeadWatch {
 }
 
 const STOP_TIMEOUT_MS = 1_000;
+/** Wait before subscribing again after a failure (the caller polls meanwhile). */
+const RESUBSCRIBE_DELAY_MS = 1_000;
 
 /** Watches per URL: viem shares one socket per URL, so the last watch to stop closes it. */
 const watchers = new Map<string, number>();
+/**
+ * A socket being closed, by URL: a watch started meanwhile waits for it, or it would subscribe
+ * on the closing socket (viem still hands it out until close() runs) and die at once.
+ */
+const closings = new Map<string, Promise<void>>();
 
 /**
  * Calls `onHead` for every new block the node at `url` announces over WebSocket (anvil serves it on
  * its http port). Push instead of polling: the indexer sees a block within milliseconds without
- * asking the node every few hundred. viem reconnects and re-subscribes after a dropped socket;
- * while it is down `live()` is false, so the caller polls instead.
+ * asking the node every few hundred. After any failure — a dropped socket, or one closed before
+ * the node confirmed the subscription, which viem would not re-subscribe — it subscribes again
+ * a second later; while it is down `live()` is false, so the caller polls instead.
  */
 export function watchNewHeads(options: {
   url: string;
@@ -32,38 +40,55 @@ export function watchNewHeads(options: {
   watchers.set(url, (watchers.get(url) ?? 0) + 1);
   let live = false;
   let reported = false;
+  let stopped = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let subscription: Promise<{ unsubscribe: () => Promise<unknown> } | undefined>;
+
   const failed = (error: unknown) => {
     live = false;
     if (!reported)
       log(`indexer: new-head subscription at ${url} failed, polling instead: ${describeError(error)}`);
     reported = true;
+    if (stopped || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      if (!stopped) subscribe();
+    }, RESUBSCRIBE_DELAY_MS);
+    retryTimer.unref?.();
   };
   // The transport's own eth_subscribe (what watchBlockNumber uses), so that a confirmed
   // subscription counts as live before the first head arrives.
-  const subscription = client.transport
-    .subscribe({
-      params: ["newHeads"],
-      onData: (data: { result?: { number?: Hex } }) => {
+  const subscribe = () => {
+    subscription = (closings.get(url) ?? Promise.resolve())
+      .then(() =>
+        client.transport.subscribe({
+          params: ["newHeads"],
+          onData: (data: { result?: { number?: Hex } }) => {
+            live = true;
+            reported = false;
+            const number = data.result?.number;
+            if (number) options.onHead(hexToBigInt(number));
+          },
+          onError: failed,
+        }),
+      )
+      .then((subscribed) => {
         live = true;
-        reported = false;
-        const number = data.result?.number;
-        if (number) options.onHead(hexToBigInt(number));
-      },
-      onError: failed,
-    })
-    .then((subscribed) => {
-      live = true;
-      return subscribed;
-    })
-    .catch((error: unknown) => {
-      failed(error);
-      return undefined;
-    });
+        return subscribed;
+      })
+      .catch((error: unknown) => {
+        failed(error);
+        return undefined;
+      });
+  };
+  subscribe();
   let stopping: Promise<void> | undefined;
   return {
     live: () => live,
     stop() {
       stopping ??= (async () => {
+        stopped = true;
+        clearTimeout(retryTimer);
         live = false;
         // Bounded: on a dead socket neither the unsubscribe nor the client would ever answer.
         await within(
@@ -74,7 +99,12 @@ export function watchNewHeads(options: {
         if (left > 0) watchers.set(url, left);
         else {
           watchers.delete(url);
-          (await within(client.transport.getRpcClient(), STOP_TIMEOUT_MS))?.close();
+          const closing = (async () => {
+            (await within(client.transport.getRpcClient(), STOP_TIMEOUT_MS))?.close();
+          })();
+          closings.set(url, closing);
+          await closing;
+          if (closings.get(url) === closing) closings.delete(url);
         }
       })();
       return stopping;
