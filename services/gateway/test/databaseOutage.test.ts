@@ -9,17 +9,12 @@ import { createProtectionConfig } from "../src/protection/createProtectionConfig
 import { type RunningGateway, startGateway } from "../src/startGateway.ts";
 import { chainTotalBurned } from "./chainTotalBurned.ts";
 import { expectConsecutiveBurns } from "./expectConsecutiveBurns.ts";
+import { postGraphql } from "./postGraphql.ts";
 import { setupChain } from "./setupChain.ts";
 import { startCuttableProxy } from "./startCuttableProxy.ts";
 
 /** The machine's PostgreSQL (trust auth), as the other PostgreSQL tests use it; TEST_POSTGRES_URL points elsewhere. */
 const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-
-type Body = {
-  // biome-ignore lint/suspicious/noExplicitAny: the query decides the shape
-  data?: any;
-  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
-};
 
 type Burn = { txHash: string; logIndex: number; amount: { raw: string }; totalBurned: { raw: string } };
 
@@ -89,14 +84,8 @@ describe("a database outage", () => {
     await actors.sellSora(members.alice, held / 10n);
   }
 
-  async function post(query: string, headers: Record<string, string> = {}) {
-    const response = await fetch(`${gateway.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify({ query }),
-    });
-    return { status: response.status, body: (await response.json()) as Body };
-  }
+  const post = (query: string, headers: Record<string, string> = {}) =>
+    postGraphql(gateway.url, query, headers);
 
   async function waitFor(what: string, done: () => Promise<boolean>, timeoutMs = 30_000) {
     const deadline = Date.now() + timeoutMs;

@@ -1,27 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
 import { type RunningGateway, startGateway } from "../src/startGateway.ts";
+import { postGraphql } from "./postGraphql.ts";
 import { setupChain } from "./setupChain.ts";
 import { setupDatabase } from "./setupDatabase.ts";
 import { startCuttableProxy } from "./startCuttableProxy.ts";
 
-type Body = {
-  // biome-ignore lint/suspicious/noExplicitAny: the query decides the shape
-  data?: any;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; params?: unknown } }[];
-};
-
 let gateway: RunningGateway;
 let proxy: Awaited<ReturnType<typeof startCuttableProxy>>;
 
-async function post(query: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${gateway.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query }),
-  });
-  return { status: response.status, body: (await response.json()) as Body };
-}
+const post = (query: string, headers: Record<string, string> = {}) =>
+  postGraphql(gateway.url, query, headers);
 
 beforeAll(async () => {
   const chain = await setupChain();

@@ -3,28 +3,17 @@ import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
 import { assertPageSize, MAX_PAGE_SIZE } from "../src/protection/assertPageSize.ts";
 import { createProtectionConfig } from "../src/protection/createProtectionConfig.ts";
 import { type RunningGateway, startGateway } from "../src/startGateway.ts";
+import { errorCodeOf, type GraphqlBody, postGraphql } from "./postGraphql.ts";
 import { setupChain } from "./setupChain.ts";
 import { setupDatabase } from "./setupDatabase.ts";
 import { startReadyGateway } from "./startReadyGateway.ts";
 
-type Body = {
-  // biome-ignore lint/suspicious/noExplicitAny: the query decides the shape
-  data?: any;
-  errors?: { message: string; extensions?: { code?: string; params?: Record<string, unknown> } }[];
-};
-
 const PARTNER_KEY = "partner-key-0123456789abcdef";
 
-async function post(gateway: RunningGateway, query: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${gateway.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query }),
-  });
-  return { response, body: (await response.json()) as Body };
-}
+const post = (gateway: RunningGateway, query: string, headers: Record<string, string> = {}) =>
+  postGraphql(gateway.url, query, headers);
 
-const codeOf = (body: Body) => body.errors?.[0]?.extensions?.code;
+const codeOf = errorCodeOf;
 const NORMAL = "{ protocol { chainId contracts { name } } }";
 
 let gateway: RunningGateway;
@@ -109,7 +98,7 @@ describe("document limits", () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: example, operationName }),
       });
-      const body = (await response.json()) as Body;
+      const body = (await response.json()) as GraphqlBody;
       expect(body.errors, operationName).toBeUndefined();
     }
   });
@@ -146,7 +135,7 @@ describe("CSRF prevention", () => {
   it("error: a simple GET without the header is refused with CSRF_HEADER_REQUIRED", async () => {
     const response = await fetch(`${gateway.url}/graphql?query=${encodeURIComponent(NORMAL)}`);
     expect(response.status).toBe(403);
-    expect(codeOf((await response.json()) as Body)).toBe("CSRF_HEADER_REQUIRED");
+    expect(codeOf((await response.json()) as GraphqlBody)).toBe("CSRF_HEADER_REQUIRED");
   });
 
   it("error: a form-encoded POST, as a cross-site form would send it, is refused", async () => {
@@ -156,7 +145,7 @@ describe("CSRF prevention", () => {
       body: new URLSearchParams({ query: NORMAL }).toString(),
     });
     expect(response.status).toBe(403);
-    expect(codeOf((await response.json()) as Body)).toBe("CSRF_HEADER_REQUIRED");
+    expect(codeOf((await response.json()) as GraphqlBody)).toBe("CSRF_HEADER_REQUIRED");
   });
 
   it("lets an SSE request sent as a JSON POST through", async () => {

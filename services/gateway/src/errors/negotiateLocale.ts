@@ -13,6 +13,7 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
     const locale = language === "zh" ? "zh" : language === "en" ? "en" : undefined;
     if (!locale) continue;
     const weight = options.map((option) => option.trim()).find((option) => option.startsWith("q="));
+    // A preference weight between 0 and 1 (RFC 9110 §12.4.2), never an amount: a float is right here.
     const q = weight === undefined ? 1 : Number(weight.slice(2));
     if (Number.isFinite(q) && q > best.q) best = { locale, q };
   }

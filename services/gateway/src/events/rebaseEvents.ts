@@ -1,6 +1,7 @@
 import { fromDecimal, type PrismaClient } from "@luma-pulse/db";
 import type { EventKind, EventQuery, FeedEvent } from "./EventKind.ts";
 import { whereAfter } from "./EventPosition.ts";
+import { feedEventOf } from "./feedEventOf.ts";
 
 /** One rebase epoch (`Rebase`), as subscribers get it. */
 export interface RebaseEvent extends FeedEvent {
@@ -19,10 +20,7 @@ async function read(prisma: PrismaClient, query: EventQuery<Record<string, never
     take: query.limit,
   });
   return rows.map((row) => ({
-    position: { blockNumber: row.blockNumber, logIndex: row.logIndex },
-    blockHash: row.blockHash,
-    blockTime: row.blockTime,
-    txHash: row.txHash,
+    ...feedEventOf(row),
     epoch: row.epoch,
     epochTime: row.epochTime,
     index: fromDecimal(row.index),

@@ -1,6 +1,7 @@
 import { fromDecimal, type PrismaClient, toDecimal } from "@luma-pulse/db";
 import type { EventKind, EventQuery, FeedEvent } from "./EventKind.ts";
 import { whereAfter } from "./EventPosition.ts";
+import { feedEventOf } from "./feedEventOf.ts";
 
 /** A SORA burn (`SoraBurned`), as subscribers get it. */
 export interface SoraBurnEvent extends FeedEvent {
@@ -29,10 +30,7 @@ async function read(prisma: PrismaClient, query: EventQuery<SoraBurnFilter>): Pr
     take: query.limit,
   });
   return rows.map((row) => ({
-    position: { blockNumber: row.blockNumber, logIndex: row.logIndex },
-    blockHash: row.blockHash,
-    blockTime: row.blockTime,
-    txHash: row.txHash,
+    ...feedEventOf(row),
     from: row.from,
     amount: fromDecimal(row.amount),
     reason: row.reason,

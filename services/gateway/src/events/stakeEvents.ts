@@ -1,6 +1,7 @@
 import { fromDecimal, type PrismaClient, toDecimal } from "@luma-pulse/db";
 import type { EventKind, EventQuery, FeedEvent } from "./EventKind.ts";
 import { comparePositions, whereAfter } from "./EventPosition.ts";
+import { feedEventOf } from "./feedEventOf.ts";
 
 /** A stake of either kind, measured in LUMA so that one threshold fits both. */
 export interface StakeEvent extends FeedEvent {
@@ -40,10 +41,7 @@ async function read(prisma: PrismaClient, query: EventQuery<StakeFilter>): Promi
   ]);
   const events: StakeEvent[] = [
     ...options.map((row) => ({
-      position: { blockNumber: row.blockNumber, logIndex: row.logIndex },
-      blockHash: row.blockHash,
-      blockTime: row.blockTime,
-      txHash: row.txHash,
+      ...feedEventOf(row),
       kind: "option" as const,
       staker: row.owner,
       luma: fromDecimal(row.principal),
@@ -51,10 +49,7 @@ async function read(prisma: PrismaClient, query: EventQuery<StakeFilter>): Promi
       positionId: row.positionId,
     })),
     ...rebases.map((row) => ({
-      position: { blockNumber: row.blockNumber, logIndex: row.logIndex },
-      blockHash: row.blockHash,
-      blockTime: row.blockTime,
-      txHash: row.txHash,
+      ...feedEventOf(row),
       kind: "rebase" as const,
       staker: row.account,
       luma: fromDecimal(row.lumaAmount),
