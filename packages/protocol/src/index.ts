@@ -3,6 +3,7 @@ export * from "./amount/formatAmount.ts";
 export * from "./amount/formatCompact.ts";
 export * from "./amount/parseAmount.ts";
 export * from "./amount/percentOf.ts";
+export * from "./calls/signableCalls.ts";
 export * from "./errors/describeContractError.ts";
 export * from "./manifest/addressSchema.ts";
 export * from "./manifest/assertManifestChain.ts";

@@ -14,6 +14,36 @@ export type GatewayConfig = {
   redisUrl: string | undefined;
   /** INDEXER_POLL_INTERVAL_MS: the indexer's head poll while no new-head subscription is live. */
   indexerPollIntervalMs: number;
+  /**
+   * Signing links (issue 4): PUBLIC_URL, SIGNING_INTENT_TTL_SECONDS, GATEWAY_SERVICE_TOKEN,
+   * PUBLIC_RPC_URL, PUBLIC_CHAIN_NAME.
+   */
+  signing: SigningConfig;
+};
+
+export type SigningConfig = {
+  /**
+   * The gateway's public origin as members' phones reach it (PUBLIC_URL), e.g. https://pulse.example;
+   * signing links are `<publicUrl>/sign/<id>` and SIWE messages carry its host as their domain.
+   * Unset: http://127.0.0.1:<PORT> (only this machine can open such links).
+   */
+  publicUrl?: string;
+  /** How long a signing intent can be signed (SIGNING_INTENT_TTL_SECONDS, default 900 = 15 min). */
+  intentTtlSeconds: number;
+  /**
+   * Shared secret of the bots (GATEWAY_SERVICE_TOKEN): the mutations that act for a chat user
+   * (wallet links) require it in `Authorization: Bearer <token>`. Unset: those mutations refuse.
+   */
+  serviceToken?: string;
+  /**
+   * The chain's JSON-RPC URL that members' wallets may be given (PUBLIC_RPC_URL, http(s) only): the
+   * signing page offers it to `wallet_addEthereumChain`. The gateway's own RPC URL is never published
+   * (it may carry a provider key or be an internal address), except a loopback one (the devnet).
+   * Unset (and not the devnet): wallets are only asked to switch to a chain they already know.
+   */
+  publicRpcUrl?: string;
+  /** The chain's name in wallets (PUBLIC_CHAIN_NAME); unset: a known name for the chain id, else "Chain <id>". */
+  publicChainName?: string;
 };
 
 const envSchema = z.object({
@@ -29,6 +59,35 @@ const envSchema = z.object({
     .min(10, { error: "expected at least 10 ms" })
     .max(600_000, { error: "expected at most 600000 ms" })
     .default(DEFAULT_POLL_INTERVAL_MS),
+  PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "expected the gateway's public http(s):// origin, like https://pulse.example",
+    })
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
+  SIGNING_INTENT_TTL_SECONDS: z.coerce
+    .number({ error: "expected a number of seconds" })
+    .int({ error: "expected a whole number of seconds" })
+    .min(60, { error: "expected at least 60 seconds" })
+    .max(86_400, { error: "expected at most 86400 seconds (a day)" })
+    .default(900),
+  PUBLIC_RPC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "expected the chain's public http(s):// JSON-RPC URL for wallets, like https://rpc.example.org",
+    })
+    .optional(),
+  PUBLIC_CHAIN_NAME: z
+    .string()
+    .trim()
+    .min(1, { error: "expected the chain's name as wallets show it, like Luma Mainnet" })
+    .max(64, { error: "expected at most 64 characters" })
+    .optional(),
+  GATEWAY_SERVICE_TOKEN: z
+    .string()
+    .min(32, { error: "expected a random secret of at least 32 characters (openssl rand -hex 32)" })
+    .optional(),
 });
 
 /** Reads the gateway's settings from the environment; a bad value fails with one line naming it. */
@@ -37,11 +96,18 @@ export function createGatewayConfig(env: Record<string, string | undefined>): Ga
   const parsed = envSchema.safeParse({
     PORT: blankAsUnset(env.PORT),
     INDEXER_POLL_INTERVAL_MS: blankAsUnset(env.INDEXER_POLL_INTERVAL_MS),
+    PUBLIC_URL: blankAsUnset(env.PUBLIC_URL),
+    SIGNING_INTENT_TTL_SECONDS: blankAsUnset(env.SIGNING_INTENT_TTL_SECONDS),
+    GATEWAY_SERVICE_TOKEN: blankAsUnset(env.GATEWAY_SERVICE_TOKEN),
+    PUBLIC_RPC_URL: blankAsUnset(env.PUBLIC_RPC_URL),
+    PUBLIC_CHAIN_NAME: blankAsUnset(env.PUBLIC_CHAIN_NAME),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? "PORT");
-    throw new Error(`${name}=${env[name] ?? ""} is invalid: ${issue?.message}.`);
+    // A secret is named, never echoed.
+    const shown = name === "GATEWAY_SERVICE_TOKEN" ? "…" : (env[name] ?? "");
+    throw new Error(`${name}=${shown} is invalid: ${issue?.message}.`);
   }
   const protection = createProtectionConfig(env);
   return {
@@ -49,5 +115,12 @@ export function createGatewayConfig(env: Record<string, string | undefined>): Ga
     protection,
     redisUrl: protection.rateLimit.redisUrl,
     indexerPollIntervalMs: parsed.data.INDEXER_POLL_INTERVAL_MS,
+    signing: {
+      publicUrl: parsed.data.PUBLIC_URL,
+      intentTtlSeconds: parsed.data.SIGNING_INTENT_TTL_SECONDS,
+      serviceToken: parsed.data.GATEWAY_SERVICE_TOKEN,
+      publicRpcUrl: parsed.data.PUBLIC_RPC_URL,
+      publicChainName: parsed.data.PUBLIC_CHAIN_NAME,
+    },
   };
 }

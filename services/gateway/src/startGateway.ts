@@ -3,6 +3,7 @@ import type { Database } from "@luma-pulse/db";
 import type { DeploymentManifest } from "@luma-pulse/protocol";
 import { createPublicClient, http, type PublicClient } from "viem";
 import { createChainHead } from "./chain/createChainHead.ts";
+import type { SigningConfig } from "./config.ts";
 import { createIndexBus } from "./events/createIndexBus.ts";
 import { type EventFeedOptions, startEventFeed } from "./events/startEventFeed.ts";
 import {
@@ -12,6 +13,8 @@ import {
   leadIndexer,
   webSocketUrlOf,
 } from "./indexer/index.ts";
+import { startConfirmationWatcher } from "./intents/confirmationWatcher.ts";
+import { createIntentUpdates } from "./intents/intentUpdates.ts";
 import { createGatewayProtection } from "./protection/createGatewayProtection.ts";
 import type { ProtectionConfig } from "./protection/createProtectionConfig.ts";
 import { createGatewayYoga } from "./yoga.ts";
@@ -47,8 +50,12 @@ export async function startGateway(options: {
   redisUrl?: string;
   /** Prefix of the Redis channels, for several deployments (or test runs) on one Redis. */
   redisChannelPrefix?: string;
+  /** Signing links (`createGatewayConfig(env).signing`); defaults: PUBLIC_URL = this server's URL, 15 min. */
+  signing?: SigningConfig;
   /** Tuning of the subscription feed (tests: a tiny queue, page size, or no safety poll). */
   subscriptions?: Pick<EventFeedOptions, "queueCapacity" | "safetyPollMs" | "pageSize">;
+  /** Tuning of the signing-intent confirmation watcher (tests: a short bound for never-seen hashes). */
+  intentWatcher?: { pollIntervalMs?: number; idleRecheckMs?: number; notSeenTimeoutMs?: number };
 }): Promise<RunningGateway> {
   const { database, manifest } = options;
   const log = options.log ?? console.log;
@@ -99,7 +106,37 @@ export async function startGateway(options: {
     pollIntervalMs: options.chainHeadPollIntervalMs,
     log,
   });
+  // Intent changes reach subscribers on every replica (Redis when set), like index ticks.
+  const intentUpdates = createIntentUpdates({
+    chainId: manifest.chainId,
+    redisUrl: options.redisUrl,
+    channelPrefix: options.redisChannelPrefix,
+    log,
+  });
+  // Follows reported transactions; only the indexer leader polls, any replica may check on a report.
+  const watcher = startConfirmationWatcher({
+    ...options.intentWatcher,
+    prisma: database.prisma,
+    client,
+    chainId: manifest.chainId,
+    chainHead,
+    isLeader: leadership.isLeader,
+    onChange: intentUpdates.publish,
+    log,
+  });
   const protection = createGatewayProtection(options.protection, { log });
+  const host = options.host ?? "127.0.0.1";
+  // Known once listening (port 0 picks one); read by resolvers, which only run after that.
+  let listeningUrl = `http://${host}:${options.port}`;
+  const signing = {
+    get publicUrl() {
+      return options.signing?.publicUrl ?? listeningUrl;
+    },
+    intentTtlMs: (options.signing?.intentTtlSeconds ?? 900) * 1000,
+    serviceToken: options.signing?.serviceToken,
+    publicRpcUrl: options.signing?.publicRpcUrl,
+    publicChainName: options.signing?.publicChainName,
+  };
   const yoga = createGatewayYoga(
     {
       prisma: database.prisma,
@@ -108,11 +145,12 @@ export async function startGateway(options: {
       indexerStatus: indexer.status,
       chainHead,
       events,
+      signing,
+      intents: { updates: intentUpdates, checkIntent: watcher.checkIntent },
     },
     { protection },
   );
   const server = createServer(yoga);
-  const host = options.host ?? "127.0.0.1";
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -120,6 +158,8 @@ export async function startGateway(options: {
     });
   } catch (error) {
     await protection.close();
+    await watcher.stop();
+    await intentUpdates.close();
     chainHead.stop();
     await leadership.stop();
     await writer.close();
@@ -134,14 +174,17 @@ export async function startGateway(options: {
   }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
+  listeningUrl = `http://${host}:${port}`;
   return {
-    url: `http://${host}:${port}`,
+    url: listeningUrl,
     server,
     async stop() {
       // Subscriptions first: an open SSE stream would keep server.close() waiting forever.
       await events.close();
+      await intentUpdates.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await protection.close();
+      await watcher.stop();
       chainHead.stop();
       await leadership.stop();
       await writer.close();

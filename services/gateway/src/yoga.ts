@@ -1,9 +1,12 @@
 import { createYoga } from "graphql-yoga";
+import { usePerBlockResponseCache } from "./cache/usePerBlockResponseCache.ts";
 import type { GatewayContext } from "./context.ts";
 import { maskGatewayError } from "./errors/maskGatewayError.ts";
 import { useLocalizedErrors } from "./errors/useLocalizedErrors.ts";
 import { graphiqlExamples } from "./graphiqlExamples.ts";
 import { healthRoutes } from "./healthRoutes.ts";
+import { qrCodeRoute } from "./intents/qrCodeRoute.ts";
+import { useSigningPage } from "./intents/signingPage.ts";
 import { createGatewayProtection, type GatewayProtection } from "./protection/createGatewayProtection.ts";
 import { CSRF_HEADER } from "./protection/useCsrfProtection.ts";
 import { schema } from "./schema/index.ts";
@@ -32,6 +35,14 @@ export function createGatewayYoga(
     maskedErrors: { maskError: maskGatewayError },
     landingPage: false,
     // Health routes first: they answer before the rate limit sees the request.
-    plugins: [healthRoutes(context), ...protection.plugins, useLocalizedErrors()],
+    plugins: [
+      healthRoutes(context),
+      useSigningPage(),
+      qrCodeRoute(context),
+      ...protection.plugins,
+      useLocalizedErrors(),
+      // After protection: a cached answer is still rate limited and its document still checked.
+      usePerBlockResponseCache(schema, context.chainHead),
+    ],
   });
 }

@@ -19,6 +19,13 @@ const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgr
 type Burn = { txHash: string; logIndex: number; amount: { raw: string }; totalBurned: { raw: string } };
 
 const BURN_COUNT = "{ sora { burns(first: 5) { totalCount } } }";
+let requestNumber = 0;
+/**
+ * BURN_COUNT made a new document each time: the per-block response cache may answer a repeat of
+ * the same document at the same block without the database, and these tests need each request to
+ * reach it (the cache has its own tests: responseCache.test.ts).
+ */
+const burnCount = () => `${BURN_COUNT} # request ${++requestNumber}`;
 
 async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -73,7 +80,7 @@ describe("a database outage", () => {
     // Ready allows a little lag: wait for the burn itself.
     await waitFor(
       "the first burn to be indexed",
-      async () => (await post(BURN_COUNT)).body.data?.sora.burns.totalCount === 1,
+      async () => (await post(burnCount())).body.data?.sora.burns.totalCount === 1,
     );
   });
 
@@ -125,7 +132,7 @@ describe("a database outage", () => {
     // Mid-request: the query's connection stalls, then the database disappears under it.
     proxy.stall();
     try {
-      const inFlight = post(BURN_COUNT);
+      const inFlight = post(burnCount());
       await sleep(1_000);
       await proxy.cut();
       const { status, body } = await inFlight;
@@ -138,7 +145,7 @@ describe("a database outage", () => {
 
       // While it is away: a new query cannot even connect, and still gets the same clear error (in
       // Chinese when asked), never INTERNAL_SERVER_ERROR, and nothing of the cause leaks.
-      const refused = await post(BURN_COUNT);
+      const refused = await post(burnCount());
       expect(refused.body.errors?.[0]?.extensions).toMatchObject({
         code: "DATABASE_UNAVAILABLE",
         retryable: true,
@@ -155,7 +162,7 @@ describe("a database outage", () => {
         retryable: true,
       });
       expect(growth.body.errors?.[0]?.path).toEqual(["account", "sLumaGrowth"]);
-      const zh = await post(BURN_COUNT, { "accept-language": "zh" });
+      const zh = await post(burnCount(), { "accept-language": "zh" });
       expect(zh.body.errors?.[0]?.extensions?.code).toBe("DATABASE_UNAVAILABLE");
       expect(zh.body.errors?.[0]?.message).toBe("数据库暂无响应，请稍后重试。");
       // The process keeps answering what does not need the database.
@@ -169,8 +176,8 @@ describe("a database outage", () => {
     }
 
     // Back: the same query answers data again, on the same server.
-    await waitFor("the burn count to answer again", async () => !(await post(BURN_COUNT)).body.errors);
-    const after = await post(BURN_COUNT);
+    await waitFor("the burn count to answer again", async () => !(await post(burnCount())).body.errors);
+    const after = await post(burnCount());
     expect(after.body.errors).toBeUndefined();
     expect(after.body.data.sora.burns.totalCount).toBe(before.body.data.sora.burns.totalCount);
   });
@@ -179,7 +186,7 @@ describe("a database outage", () => {
     // First a burn indexed live: the indexer leads again after the last outage, and is caught up.
     await sellSomeSora();
     await waitFor("the index to hold every burn before the outage", async () => {
-      const { body } = await post(BURN_COUNT);
+      const { body } = await post(burnCount());
       return body.data?.sora.burns.totalCount === (await chainBurnCount());
     });
     const before = await chainBurnCount();
@@ -193,7 +200,7 @@ describe("a database outage", () => {
         await sleep(500);
       }
       await sleep(2_000);
-      expect((await post(BURN_COUNT)).body.errors?.[0]?.extensions?.code).toBe("DATABASE_UNAVAILABLE");
+      expect((await post(burnCount())).body.errors?.[0]?.extensions?.code).toBe("DATABASE_UNAVAILABLE");
       expect((await fetch(`${gateway.url}/healthz`)).status).toBe(200);
       // The outage reached the indexer (it lost its lock's connection, or a sync failed).
       expect(logs.slice(loggedBefore).join("\n")).toMatch(/indexer: (lost the indexer lock|sync failed)/);
@@ -205,7 +212,7 @@ describe("a database outage", () => {
     expect(onChain).toBe(before + 4);
     await waitFor(
       "the indexer to catch up after the outage",
-      async () => (await post(BURN_COUNT)).body.data?.sora.burns.totalCount === onChain,
+      async () => (await post(burnCount())).body.data?.sora.burns.totalCount === onChain,
     );
     expect((await fetch(`${gateway.url}/readyz`)).status).toBe(200);
 

@@ -9,9 +9,17 @@ import { setupDatabase } from "./setupDatabase.ts";
  */
 export async function startReadyGateway(
   chain: Awaited<ReturnType<typeof setupChain>>,
+  // Extra settings (signing, protection…) on top of a fresh database, the chain's manifest, any port.
+  options: Partial<Parameters<typeof startGateway>[0]> = {},
 ): Promise<RunningGateway> {
   const database = await setupDatabase();
-  const gateway = await startGateway({ database, manifest: chain.manifest, port: 0, log: () => {} });
+  const gateway = await startGateway({
+    database,
+    manifest: chain.manifest,
+    port: 0,
+    log: () => {},
+    ...options,
+  });
   deferTeardown(() => gateway.stop());
   const deadline = Date.now() + 20_000;
   while ((await fetch(`${gateway.url}/readyz`)).status !== 200) {

@@ -38,6 +38,11 @@ export interface ChainHead {
    * Rejects when the chain has not answered for `staleAfterMs`.
    */
   current(): Promise<BlockSnapshot>;
+  /**
+   * The snapshot `current()` would answer with right now without asking the chain, or undefined when
+   * there is none or it is stale (the chain is not answering).
+   */
+  fresh(): BlockSnapshot | undefined;
   /** Stops polling (requests still refresh on demand). */
   stop(): void;
 }
@@ -128,11 +133,14 @@ export function createChainHead(options: ChainHeadOptions): ChainHead {
   }
   poll();
 
+  const fresh = () => (snapshot && Date.now() - confirmedAt <= staleAfterMs ? snapshot : undefined);
+
   return {
     current() {
-      if (snapshot && Date.now() - confirmedAt <= staleAfterMs) return Promise.resolve(snapshot);
-      return refresh();
+      const known = fresh();
+      return known ? Promise.resolve(known) : refresh();
     },
+    fresh,
     stop() {
       stopped = true;
       clearTimeout(timer);

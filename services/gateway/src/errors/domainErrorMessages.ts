@@ -1,3 +1,7 @@
+import { actionErrorMessages } from "./actionErrorMessages.ts";
+import { intentErrorMessages } from "./intentErrorMessages.ts";
+import { walletLinkErrorMessages } from "./walletLinkErrorMessages.ts";
+
 /**
  * Every expected failure the API reports, by `extensions.code`, with its parameters and its message
  * in each language the gateway answers in. Clients (the bots) may localize from `code` + `params`
@@ -109,6 +113,9 @@ export const domainErrorMessages = {
     zh: (p: { buckets: number; max: number; interval: string }) =>
       `该时间范围需要 ${p.buckets} 个 ${p.interval} 区间，每次查询最多 ${p.max} 个。请缩小 from/to 或使用更长的间隔。`,
   },
+  ...actionErrorMessages,
+  ...intentErrorMessages,
+  ...walletLinkErrorMessages,
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorMessages;

@@ -10,4 +10,9 @@ export const domainErrorStatus: Partial<Record<DomainErrorCode, number>> = {
   CSRF_HEADER_REQUIRED: 403,
   CHAIN_UNAVAILABLE: 503,
   DATABASE_UNAVAILABLE: 503,
+  // Signing links: a bot or page can tell "no such link" and "too late" from a malformed request.
+  UNKNOWN_INTENT: 404,
+  INTENT_EXPIRED: 410,
+  SERVICE_TOKEN_REQUIRED: 401,
+  UNKNOWN_SERVICE_TOKEN: 401,
 };

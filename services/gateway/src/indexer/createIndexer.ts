@@ -158,7 +158,14 @@ export function createIndexer(options: IndexerOptions): Indexer {
     const wakeUp = createWakeUp();
     const { webSocketUrl } = options;
     const heads: HeadWatch | undefined = webSocketUrl
-      ? watchNewHeads({ url: webSocketUrl, onHead: () => wakeUp.notify(), log })
+      ? watchNewHeads({
+          url: webSocketUrl,
+          onHead: () => wakeUp.notify(),
+          // A block mined between the last sync and the subscription would otherwise wait for the
+          // safety poll: sync once whenever the subscription starts (or restarts after a failure).
+          onSubscribed: () => wakeUp.notify(),
+          log,
+        })
       : undefined;
     const loop = (async () => {
       try {

@@ -31,6 +31,11 @@ const closings = new Map<string, Promise<void>>();
 export function watchNewHeads(options: {
   url: string;
   onHead: (blockNumber: bigint) => void;
+  /**
+   * Called each time the subscription is (re)established: blocks mined while it was being set up
+   * or was down pushed nothing, so the caller should sync once.
+   */
+  onSubscribed?: () => void;
   log: (message: string) => void;
 }): HeadWatch {
   const { url, log } = options;
@@ -74,6 +79,7 @@ export function watchNewHeads(options: {
       )
       .then((subscribed) => {
         live = true;
+        options.onSubscribed?.();
         return subscribed;
       })
       .catch((error: unknown) => {
