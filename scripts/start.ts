@@ -1,21 +1,25 @@
+import { randomBytes } from "node:crypto";
 import { build } from "./build.ts";
 
 /**
  * `npm start`: the whole system on embedded defaults. Builds what needs building, then starts the
  * devnet (anvil, deployed and seeded, with live activity) and the database (PGlite unless
- * DATABASE_URL is set) side by side, prints where everything is, and stops it all on Ctrl-C.
- * A second Ctrl-C exits at once.
+ * DATABASE_URL is set) side by side, then the gateway, and the Telegram bot when TELEGRAM_BOT_TOKEN
+ * is set; prints where everything is, and stops it all on Ctrl-C. A second Ctrl-C exits at once.
  */
 type Stoppable = { stop(): Promise<void> };
 
 const started = performance.now();
 const shutdown = new AbortController();
-const running: { gateway?: Stoppable; devnet?: Stoppable; database?: Stoppable } = {};
+const running: { telegram?: Stoppable; gateway?: Stoppable; devnet?: Stoppable; database?: Stoppable } = {};
 let startup: Promise<void> = Promise.resolve();
 
-/** The gateway first (it reads the chain and writes the database), then the devnet, then the database. */
+/**
+ * The bot first (it asks the gateway and drains its alert sends into the database), then the gateway
+ * (it reads the chain and writes the database), then the devnet, then the database.
+ */
 async function stopAll() {
-  for (const part of [running.gateway, running.devnet, running.database]) {
+  for (const part of [running.telegram, running.gateway, running.devnet, running.database]) {
     await part?.stop().catch((error: Error) => console.error(error.message));
   }
 }
@@ -39,9 +43,21 @@ async function main() {
   const { createDevnetConfig, startDevnet } = await import("@luma-pulse/devnet");
   const { formatAmount, percentOf, SORA_MAX_SUPPLY } = await import("@luma-pulse/protocol");
   const { createGatewayConfig, startGateway } = await import("@luma-pulse/gateway");
-  const devnetConfig = createDevnetConfig(process.env);
-  const dbConfig = createDbConfig(process.env);
-  const gatewayConfig = createGatewayConfig(process.env);
+  // The bot links wallets through the gateway with a shared secret: one made up for this run when
+  // none is configured, as both run here.
+  const telegramWanted = Boolean(process.env.TELEGRAM_BOT_TOKEN?.trim());
+  const telegramModule = telegramWanted ? await import("@luma-pulse/telegram") : undefined;
+  const env = {
+    ...process.env,
+    GATEWAY_SERVICE_TOKEN:
+      process.env.GATEWAY_SERVICE_TOKEN?.trim() ||
+      (telegramWanted ? randomBytes(32).toString("hex") : undefined),
+  };
+  const devnetConfig = createDevnetConfig(env);
+  const dbConfig = createDbConfig(env);
+  const gatewayConfig = createGatewayConfig(env);
+  // Checked before anything starts, so a bad token fails in a second, not after the devnet's seeding.
+  const telegramConfig = telegramModule?.createTelegramConfig(env);
   // Both settle before we go on, so a failure of one never leaves the other half-started; a
   // database failure also cuts the devnet's seeding short, so it is reported within seconds.
   const databaseFailed = new AbortController();
@@ -69,6 +85,15 @@ async function main() {
   const { manifest } = devnet;
   const gateway = await startGateway({ database, manifest, ...gatewayConfig });
   running.gateway = gateway;
+  const telegram = telegramConfig
+    ? await telegramModule?.startTelegramBot({
+        config: { ...telegramConfig, gatewayUrl: gateway.url },
+        prisma: database.prisma,
+        log: (message, extra) =>
+          console.log(`telegram: ${message}${extra ? ` ${JSON.stringify(extra)}` : ""}`),
+      })
+    : undefined;
+  running.telegram = telegram;
   const lines = [
     "",
     `luma-pulse is ready (${((performance.now() - started) / 1000).toFixed(1)} s)`,
@@ -76,6 +101,9 @@ async function main() {
     `  manifest  ${devnet.manifestPath}`,
     `  database  ${database.kind === "pglite" ? `embedded PGlite in ${dbConfig.pgliteDir}` : maskDatabaseUrl(database.url)}`,
     `  gateway   ${gateway.url}/graphql  (GraphiQL in a browser; ${gateway.url}/readyz once the index caught up)`,
+    telegram
+      ? `  telegram  @${telegram.username} (${telegramConfig?.webhook ? `webhook ${telegramConfig.webhook.url}` : "long polling"})`
+      : "  telegram  off: start it with TELEGRAM_BOT_TOKEN=<token from @BotFather> npm start",
   ];
   if (devnet.origin.kind === "seeded") {
     const { soraBurned, soraUsdPrice, optionPositions, rebaseStakers, transactions } = devnet.origin.summary;

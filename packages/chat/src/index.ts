@@ -2,11 +2,11 @@
  * @luma-pulse/chat: the platform-neutral core of the Telegram and Discord bots. Commands are data
  * (one list for handlers, menus and usage lines); handlers ask the gateway and answer with
  * `ChatView`s that each bot renders its own way; texts are in English and Chinese; charts are PNGs;
- * the alert pipeline's decisions are pure functions an outbox can call.
+ * the alert pipeline's decisions are pure functions that the durable delivery calls: `followBurns`
+ * follows `soraBurned` over SSE into a Postgres outbox, `startDeliveryWorker` sends it under the
+ * platform's rate limits through the bot's `AlertSender`.
  *
- * Not here yet: following GraphQL subscriptions over SSE (`soraBurned`, `intentUpdated`), which
- * comes with the bots' durable outbox; the documents and event parsers are ready for it
- * (`SORA_BURNED_DOCUMENT`, `parseSoraBurnedEvent`; `getIntent` polls meanwhile).
+ * Not here yet: following `intentUpdated` over SSE (`getIntent` polls meanwhile).
  */
 
 // Alerts (pure: the outbox calls these)
@@ -48,6 +48,15 @@ export { type CommandText, MAX_COMMAND_LENGTH, parseCommandText } from "./comman
 export { decodeStartPayload, encodeStartPayload } from "./commands/startPayload.ts";
 export type { UsageProblem } from "./commands/UsageProblem.ts";
 export { usageLine, usageProblemText } from "./commands/usageText.ts";
+// Delivery
+export type { AlertSender, DeliveryPlatform, SendResult } from "./delivery/AlertSender.ts";
+export { followBurns } from "./delivery/followBurns.ts";
+export { type RateLimit, type RateLimitPolicy, telegramRateLimits } from "./delivery/RateLimitPolicy.ts";
+export {
+  type DeliveryWorker,
+  type DeliveryWorkerOptions,
+  startDeliveryWorker,
+} from "./delivery/startDeliveryWorker.ts";
 // Gateway client and typed operations
 export {
   createGatewayClient,
@@ -71,6 +80,12 @@ export {
   type SoraBurn,
 } from "./gateway/operations/getLatestBurns.ts";
 export { getPrices, type Prices } from "./gateway/operations/getPrices.ts";
+export {
+  getRebaseHistory,
+  type RebaseHistory,
+  type RebaseHistoryPoint,
+  type RebaseInterval,
+} from "./gateway/operations/getRebaseHistory.ts";
 export {
   type BurnMilestone,
   getSoraStats,
@@ -116,6 +131,16 @@ export { isLocale, type Locale, locales } from "./i18n/Locale.ts";
 export { localeOf } from "./i18n/localeOf.ts";
 export type { Texts } from "./i18n/texts/en.ts";
 export { textsFor } from "./i18n/texts/textsFor.ts";
+// Intent messages
+export type { MessageEditor } from "./intentMessages/MessageEditor.ts";
+export {
+  type IntentMessageFollowerOptions,
+  startIntentMessageFollower,
+} from "./intentMessages/startIntentMessageFollower.ts";
+export { type TrackedIntentMessage, trackIntentMessage } from "./intentMessages/trackIntentMessage.ts";
+// Delivery: the chats' alert settings and the users' languages
+export { loadAlertSettings, removeChat, saveAlertSettings } from "./store/alertSubscriptions.ts";
+export { loadUserLocale, saveUserLocale } from "./store/userLocale.ts";
 export { burnsView } from "./views/burnsView.ts";
 // Views
 export type { ChatButton, ChatChart, ChatLine, ChatSection, ChatView } from "./views/ChatView.ts";

@@ -42,7 +42,7 @@ export function createGatewayYoga(
       ...protection.plugins,
       useLocalizedErrors(),
       // After protection: a cached answer is still rate limited and its document still checked.
-      usePerBlockResponseCache(schema, context.chainHead),
+      usePerBlockResponseCache(context.chainHead),
     ],
   });
 }

@@ -1,8 +1,8 @@
-import { createHash, randomUUID } from "node:crypto";
-import { createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
-import type { GraphQLSchema } from "graphql";
+import type { ExecutionResult } from "graphql";
+import type { Plugin } from "graphql-yoga";
 import type { ChainHead } from "../chain/createChainHead.ts";
-import type { GatewayContext } from "../context.ts";
+import { BoundedMap } from "./BoundedMap.ts";
+import { cacheableOperationKey } from "./cacheableOperationKey.ts";
 
 /**
  * Query fields whose whole answer is a function of the chain head and the event index: the same
@@ -12,56 +12,80 @@ import type { GatewayContext } from "../context.ts";
  */
 export const PER_BLOCK_QUERY_FIELDS = ["protocol", "yields", "sora", "pools"] as const;
 
+/** How many answers (document × operation × variables) are kept; the oldest goes first. */
+const MAX_ENTRIES = 1_000;
+
 /**
- * Upper bound on how long a response is served: the key already changes with every block, this only
- * keeps a stalled head (the chain stopped answering) from serving one answer forever; chainHead
- * itself refuses a head older than its stale limit.
+ * How long requests wait for the one computing a new block's answer before computing it themselves
+ * (that one may have failed or be stuck on the chain): a bound, not a tuning knob.
  */
-const PER_BLOCK_TTL_MS = 5_000;
+const MAX_WAIT_MS = 2_000;
 
-/** Prefix of the keys of requests made while the head is stale: never stored, never found. */
-const NO_HEAD = "no-head:";
+type Answer = { version: string; result: ExecutionResult; body: string };
+type Flight = { version: string; done: Promise<Answer | undefined> };
+type Leader = { key: string; version: string; settle(answer: Answer | undefined): void };
 
 /**
- * Serves the per-block queries from a response cache: executing and serializing a `sora` or `yields`
- * answer once per block (and document + variables) instead of once per request. The block snapshot
- * already shares the reads; this also shares the resolvers' work, which is most of what a request
- * costs once reads are shared (docs/benchmarks.md).
+ * Serves the per-block queries (an operation whose every root field is in {@link PER_BLOCK_QUERY_FIELDS})
+ * once per block: the first request of a new head computes the answer, and its serialized body is
+ * reused until the head or the index moves. The block snapshot already shares the reads; this also
+ * shares the resolvers' and the serializer's work, which is most of what such a request costs.
  *
- * Every other query field gets a TTL of 0, so an operation that mixes a cached field with any other
- * (an account, an intent) is never cached — new fields are safe by default.
+ * One request computes a block's answer (single flight): meanwhile, requests for the same operation
+ * get the previous block's answer if there is one (it says which block it is of, and the head itself
+ * is polled, so it is as fresh as a head one poll older), or wait for the new one. Without that, every
+ * request in flight at a block change would execute the operation, which made the tail latency.
+ * Without a fresh head (the chain is not answering), requests run uncached. Operations that mix in
+ * any other field (an account, an intent) are never cached — new fields are safe by default.
  */
-export function usePerBlockResponseCache(schema: GraphQLSchema, chainHead: ChainHead) {
+export function usePerBlockResponseCache(chainHead: ChainHead): Plugin {
   const cachedFields = new Set<string>(PER_BLOCK_QUERY_FIELDS);
-  const ttlPerSchemaCoordinate: Record<string, number> = {};
-  for (const name of Object.keys(schema.getQueryType()?.getFields() ?? {})) {
-    ttlPerSchemaCoordinate[`Query.${name}`] = cachedFields.has(name) ? PER_BLOCK_TTL_MS : 0;
-  }
-  return useResponseCache<GatewayContext>({
-    session: () => null,
-    // Nothing is cached unless its fields say so (above); mutations never are.
-    ttl: 0,
-    ttlPerSchemaCoordinate,
-    cache: createInMemoryCache({ max: 1_000 }),
-    invalidateViaMutation: false,
-    includeExtensionMetadata: false,
-    buildResponseCacheKey(params) {
-      // Yoga looks the key up before the GraphQL context exists (that is what makes a hit cheap),
-      // so the head comes from the closure. Without a fresh head (the chain is not answering) the
-      // request runs uncached, as if there were no cache: it neither waits for the chain here nor
-      // gets an answer of an older block.
+  const answers = new BoundedMap<string, Answer>(MAX_ENTRIES);
+  const flights = new Map<string, Flight>();
+  const leaders = new WeakMap<Request, Leader>();
+
+  return {
+    onParams({ params, request, setResult }) {
       const snapshot = chainHead.fresh();
-      if (!snapshot) return `${NO_HEAD}${randomUUID()}`;
-      const { documentString, variableValues, operationName } = params;
-      const identity = [
-        snapshot.block.hash,
-        snapshot.indexVersion,
-        documentString,
-        variableValues,
-        operationName,
-      ];
-      return createHash("sha256").update(JSON.stringify(identity)).digest("base64url");
+      if (!snapshot || leaders.has(request)) return;
+      const key = cacheableOperationKey(params, cachedFields);
+      if (key === undefined) return;
+      const version = `${snapshot.block.hash}:${snapshot.indexVersion}`;
+      const answer = answers.get(key);
+      if (answer?.version === version) return setResult(served(answer));
+      const flight = flights.get(key);
+      if (flight?.version === version) {
+        if (answer) return setResult(served(answer));
+        return withinWait(flight.done).then((computed) => {
+          if (computed) setResult(served(computed));
+        });
+      }
+      let settle: Leader["settle"] = () => {};
+      const done = new Promise<Answer | undefined>((resolve) => {
+        settle = resolve;
+      });
+      flights.set(key, { version, done });
+      leaders.set(request, { key, version, settle });
     },
-    shouldCacheResult: ({ cacheKey, result }) => !cacheKey.startsWith(NO_HEAD) && !result.errors?.length,
-  });
+    onExecutionResult({ request, result }) {
+      const leader = leaders.get(request);
+      if (!leader) return;
+      leaders.delete(request);
+      if (flights.get(leader.key)?.version === leader.version) flights.delete(leader.key);
+      const cacheable = result && !(Symbol.asyncIterator in result) && !result.errors?.length;
+      if (!cacheable) return leader.settle(undefined);
+      const answer = { version: leader.version, result, body: JSON.stringify(result) };
+      answers.set(leader.key, answer);
+      leader.settle(answer);
+    },
+  };
 }
+
+/** A response for one request: its own object (later hooks may add to it), the stored body as is. */
+const served = (answer: Answer): ExecutionResult & { stringify(): string } => ({
+  ...answer.result,
+  stringify: () => answer.body,
+});
+
+const withinWait = (done: Promise<Answer | undefined>) =>
+  Promise.race([done, new Promise<undefined>((resolve) => setTimeout(resolve, MAX_WAIT_MS))]);

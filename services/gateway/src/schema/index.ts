@@ -6,6 +6,7 @@ import "./actions.ts";
 import "./intents.ts";
 import "./pools.ts";
 import "./protocol.ts";
+import "./rebaseHistory.ts";
 import "./sora.ts";
 import "./soraBurns.ts";
 import "./subscriptions.ts";

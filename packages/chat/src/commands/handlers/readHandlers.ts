@@ -1,7 +1,9 @@
 import { renderBurnChart } from "../../charts/renderBurnChart.ts";
+import { renderRebaseChart } from "../../charts/renderRebaseChart.ts";
 import { type BurnInterval, getBurnSeries } from "../../gateway/operations/getBurnSeries.ts";
 import { getLatestBurns } from "../../gateway/operations/getLatestBurns.ts";
 import { getPrices } from "../../gateway/operations/getPrices.ts";
+import { getRebaseHistory } from "../../gateway/operations/getRebaseHistory.ts";
 import { getSoraStats, type SoraStats } from "../../gateway/operations/getSoraStats.ts";
 import { getYields } from "../../gateway/operations/getYields.ts";
 import { burnsView } from "../../views/burnsView.ts";
@@ -19,18 +21,23 @@ const DAY_MS = 86_400_000;
 
 export const help: Handler<"help"> = async (ctx) => viewReply(helpView(ctx.locale, ctx.platform));
 
-/**
- * /yields. The rebase index chart waits for a gateway query of the index history (the `rebased`
- * stream has it only from "now"); `renderRebaseChart` is ready for it.
- */
+/** /yields; with charts, the rebase index and its realised APY over the last 30 days (read alongside). */
 export const yields: Handler<"yields"> = async (ctx) => {
-  const data = await getYields(ctx.gateway, {
+  const [data, chart] = await Promise.all([
+    getYields(ctx.gateway, { locale: ctx.locale, holdingDays: NET_APY_HOLDING_DAYS, signal: ctx.signal }),
+    ctx.charts ? rebaseChart(ctx) : undefined,
+  ]);
+  return viewReply(yieldsView(ctx.locale, data, chart));
+};
+
+async function rebaseChart(ctx: CommandContext) {
+  const history = await getRebaseHistory(ctx.gateway, {
     locale: ctx.locale,
-    holdingDays: NET_APY_HOLDING_DAYS,
+    interval: "DAY",
     signal: ctx.signal,
   });
-  return viewReply(yieldsView(ctx.locale, data));
-};
+  return renderRebaseChart(ctx.locale, history.points);
+}
 
 export const sora: Handler<"sora"> = async (ctx) => {
   const stats = await getSoraStats(ctx.gateway, { locale: ctx.locale, signal: ctx.signal });

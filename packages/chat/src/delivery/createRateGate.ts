@@ -1,0 +1,125 @@
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimit } from "./RateLimitPolicy.ts";
+import { sleep } from "./sleep.ts";
+
+/** Waits until every limit of a send has room, then takes it. */
+export type RateGate = {
+  /** Resolves once a send may go out now; rejects with the signal's reason when aborted. */
+  acquire(limits: readonly RateLimit[], signal?: AbortSignal): Promise<void>;
+};
+
+/**
+ * Sends reach the platform a little after they take their slot, some later than others: each slot
+ * lasts this much longer than the limit's window, so that jitter cannot squeeze one send too many
+ * into the platform's window (it costs 5% of the throughput).
+ */
+const SLOT_MARGIN = 1.05;
+
+/**
+ * The library's own script, with the key's lifetime in milliseconds (`PX`) from the limiter's
+ * duration instead of whole seconds (`EX`): slots then last exactly their window plus the margin.
+ * One text for every limiter, since each RateLimiterRedis defines it on the client under one name.
+ */
+const MS_TTL_SCRIPT = `redis.call('set', KEYS[1], 0, 'PX', math.ceil(tonumber(ARGV[4]) * 1000), 'NX')
+local consumed = redis.call('incrby', KEYS[1], ARGV[1])
+return {consumed, redis.call('pttl', KEYS[1])}`;
+
+/**
+ * A rate gate on rate-limiter-flexible: in Redis (shared by every worker of a bot), or in memory.
+ *
+ * The platforms count sends in a sliding window, while the library's windows are fixed and could
+ * let twice the limit through across a boundary. So a limit of N per window is N slots: keys that
+ * hold one send each for a window. N slots, each reused only a window after its last send, let at
+ * most N sends into any window, and a burst of N at once.
+ */
+export function createRateGate(options: { redis?: Redis; keyPrefix: string }): RateGate {
+  const limiters = new Map<number, RateLimiterMemory | RateLimiterRedis>();
+  /** When this process last saw each slot taken until: skips asking the store about busy slots. */
+  const busyUntil = new Map<string, number>();
+  /** Where each limit's search for a free slot starts: slots free up in the order they were taken. */
+  const nextSlot = new Map<string, number>();
+  // One attempt at a time per process: waiting tasks that wake together do not all ask the store.
+  let attempts: Promise<unknown> = Promise.resolve();
+
+  const limiterFor = (durationMs: number) => {
+    let limiter = limiters.get(durationMs);
+    if (!limiter) {
+      const shared = { points: 1, duration: (durationMs * SLOT_MARGIN) / 1000, keyPrefix: options.keyPrefix };
+      limiter = options.redis
+        ? new RateLimiterRedis({
+            ...shared,
+            storeClient: options.redis,
+            customIncrTtlLuaScript: MS_TTL_SCRIPT,
+          })
+        : new RateLimiterMemory(shared);
+      limiters.set(durationMs, limiter);
+    }
+    return limiter;
+  };
+
+  /** Takes a free slot of `limit`; otherwise says how long until one frees up. */
+  async function takeSlot(limit: RateLimit): Promise<{ slot: string } | { waitMs: number }> {
+    const limiter = limiterFor(limit.durationMs);
+    const start = nextSlot.get(limit.key) ?? 0;
+    let soonest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < limit.points; i++) {
+      const index = (start + i) % limit.points;
+      const slot = `${limit.key}#${index}`;
+      const now = Date.now();
+      const known = busyUntil.get(slot) ?? 0;
+      if (known > now) {
+        soonest = Math.min(soonest, known - now);
+        continue;
+      }
+      try {
+        await limiter.consume(slot);
+        busyUntil.set(slot, Date.now() + limit.durationMs * SLOT_MARGIN);
+        if (limit.points > 1) nextSlot.set(limit.key, (index + 1) % limit.points);
+        return { slot };
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error; // the store failed, not the limit
+        busyUntil.set(slot, Date.now() + error.msBeforeNext);
+        soonest = Math.min(soonest, error.msBeforeNext);
+      }
+    }
+    return { waitMs: soonest };
+  }
+
+  /** All limits at one instant, or none: a slot held while waiting for another would be stale by the send. */
+  async function attempt(limits: readonly RateLimit[]): Promise<number> {
+    const taken: { slot: string; durationMs: number }[] = [];
+    for (const limit of limits) {
+      const result = await takeSlot(limit);
+      if ("waitMs" in result) {
+        for (const { slot, durationMs } of taken) {
+          await limiterFor(durationMs).delete(slot);
+          busyUntil.delete(slot);
+        }
+        return Math.max(1, result.waitMs);
+      }
+      taken.push({ slot: result.slot, durationMs: limit.durationMs });
+    }
+    return 0;
+  }
+
+  function forgetExpired() {
+    if (busyUntil.size < 10_000) return;
+    const now = Date.now();
+    for (const [slot, until] of busyUntil) if (until <= now) busyUntil.delete(slot);
+  }
+
+  return {
+    async acquire(limits, signal) {
+      for (;;) {
+        signal?.throwIfAborted();
+        const turn = attempts.then(() => attempt(limits));
+        attempts = turn.catch(() => undefined);
+        const waitMs = await turn;
+        if (waitMs === 0) return;
+        forgetExpired();
+        await sleep(waitMs, signal);
+      }
+    },
+  };
+}

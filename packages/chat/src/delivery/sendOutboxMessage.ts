@@ -1,0 +1,91 @@
+import type { PrismaClient } from "@luma-pulse/db";
+import { parseAlertSettings } from "../alerts/AlertSettings.ts";
+import { isLocale } from "../i18n/Locale.ts";
+import { removeChat } from "../store/alertSubscriptions.ts";
+import type { ExplorerLinks } from "../views/explorerLinks.ts";
+import type { AlertSender, SendResult } from "./AlertSender.ts";
+import type { RateGate } from "./createRateGate.ts";
+import type { DeliveryUpdates } from "./deliveryUpdates.ts";
+import type { OutboxMessage } from "./groupDeliveries.ts";
+import { outboxMessageView } from "./outboxMessageView.ts";
+import type { RateLimitPolicy } from "./RateLimitPolicy.ts";
+
+/** What one worker shares between its sends. */
+export type SendContext = {
+  prisma: PrismaClient;
+  sender: AlertSender;
+  policy: RateLimitPolicy;
+  updates: DeliveryUpdates;
+  gate: RateGate;
+  leaseMs: number;
+  explorer?: ExplorerLinks;
+  /** Aborted when the worker stops: sends that have not started give their rows back. */
+  signal: AbortSignal;
+  /** Chats that said 429, until when: not even rows queued since go to them before that. */
+  notBefore: Map<string, number>;
+  log?: (msg: string, extra?: object) => void;
+};
+
+/** The chat's subscription as it is at send time (its language; alerts turned off or gone since). */
+export type ChatAtSendTime = { locale: string; settings: unknown; removedAt: Date | null } | undefined;
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Sends one message of claimed rows and records how it went; never throws. Waits for room in the
+ * chat's rate limits first, then renews the lease: if the rows are no longer this worker's (its
+ * lease lapsed while it waited and another worker took them), it does not send at all.
+ */
+export async function sendOutboxMessage(
+  context: SendContext,
+  message: OutboxMessage,
+  chat: ChatAtSendTime,
+): Promise<void> {
+  const { updates, sender } = context;
+  const { chatId } = message;
+  const ids = message.rows.map((row) => row.id);
+  try {
+    if (!chat || chat.removedAt) return await updates.drop(ids, "the chat is not subscribed");
+    if (!parseAlertSettings(chat.settings).enabled) return await updates.drop(ids, "alerts turned off");
+    const view = outboxMessageView(message, isLocale(chat.locale) ? chat.locale : "en", context.explorer);
+    if (!view) return await updates.drop(ids, "unreadable payload");
+    const notBefore = context.notBefore.get(chatId) ?? 0;
+    if (notBefore > Date.now()) return await updates.deferChat(chatId, notBefore - Date.now());
+    context.notBefore.delete(chatId);
+    if (context.signal.aborted) return await updates.release(ids);
+    try {
+      await context.gate.acquire(context.policy.limitsFor(chatId), context.signal);
+    } catch (error) {
+      if (context.signal.aborted) return await updates.release(ids);
+      throw error;
+    }
+    if (!(await updates.renew(ids, context.leaseMs))) return;
+    const result: SendResult = await sender
+      .send({ chatId, view, idempotencyKey: message.idempotencyKey })
+      .catch((error: unknown) => ({ kind: "failed", error: errorText(error) }));
+    await record(context, message, ids, result);
+  } catch (error) {
+    // The database or the rate limits' store failed, not the send: give the rows back untouched.
+    context.log?.("delivery interrupted", { chatId, error: errorText(error) });
+    await updates.release(ids).catch(() => undefined);
+  }
+}
+
+async function record(context: SendContext, message: OutboxMessage, ids: bigint[], result: SendResult) {
+  const { updates } = context;
+  const { chatId } = message;
+  switch (result.kind) {
+    case "sent":
+      return updates.sent(ids, result.messageId);
+    case "retry_after":
+      context.notBefore.set(chatId, Date.now() + result.retryAfterMs);
+      context.log?.("chat rate limited", { chatId, retryAfterMs: result.retryAfterMs });
+      return updates.deferChat(chatId, result.retryAfterMs);
+    case "gone":
+      context.log?.("chat gone: unsubscribed", { chatId, reason: result.reason });
+      return removeChat(context.prisma, context.sender.platform, chatId, result.reason);
+    case "failed":
+      context.log?.("send failed", { chatId, error: result.error });
+      return updates.failed(ids, result.error);
+  }
+}

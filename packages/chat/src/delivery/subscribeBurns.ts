@@ -1,0 +1,69 @@
+import { createClient } from "graphql-sse";
+import {
+  type BurnEvent,
+  parseSoraBurnedEvent,
+  SORA_BURNED_DOCUMENT,
+} from "../gateway/operations/soraBurnedEvent.ts";
+
+/** The gateway pings every 12 s: this long without a byte means the connection died silently. */
+const DEFAULT_IDLE_MS = 45_000;
+
+/**
+ * `soraBurned` after `after` (from now without it) over GraphQL over SSE, as graphql-sse's client
+ * speaks it to the gateway ("distinct connections" mode: one POST per subscription).
+ *
+ * Ends when the server completes the stream, throws on any error (network, a refusal, a malformed
+ * event, no bytes for `idleMs`) and never retries itself: the caller resumes from its own cursor,
+ * since the client would resubscribe with the original `after` and replay what is already stored.
+ */
+export async function* subscribeBurns(options: {
+  graphqlUrl: string;
+  after?: string;
+  signal: AbortSignal;
+  /** Called once the gateway holds the subscription. */
+  onConnected?: () => void;
+  idleMs?: number;
+}): AsyncGenerator<BurnEvent> {
+  const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+  const idle = new AbortController();
+  let lastByteAt = Date.now();
+  const watchdog = setInterval(() => {
+    if (Date.now() - lastByteAt > idleMs) idle.abort(new Error(`no bytes from the gateway for ${idleMs} ms`));
+  }, idleMs / 4);
+  const client = createClient({
+    url: options.graphqlUrl,
+    retryAttempts: 0,
+    // Every chunk, pings included, proves the connection alive.
+    fetchFn: async (input: string, init: RequestInit = {}) => {
+      const signals = [idle.signal, options.signal, ...(init.signal ? [init.signal] : [])];
+      const response = await fetch(input, { ...init, signal: AbortSignal.any(signals) });
+      const touch = new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          lastByteAt = Date.now();
+          controller.enqueue(chunk);
+        },
+      });
+      const { status, statusText, headers } = response;
+      return new Response(response.body?.pipeThrough(touch) ?? null, { status, statusText, headers });
+    },
+  });
+  const results = client.iterate(
+    { query: SORA_BURNED_DOCUMENT, variables: { after: options.after ?? null } },
+    { connected: () => options.onConnected?.() },
+  );
+  try {
+    for await (const result of results) {
+      if (result.errors?.length) {
+        throw new Error(`soraBurned refused: ${result.errors.map((error) => error.message).join("; ")}`);
+      }
+      const burn = parseSoraBurnedEvent(result.data);
+      if (!burn)
+        throw new Error(`soraBurned sent an event this client cannot read: ${JSON.stringify(result.data)}`);
+      yield burn;
+    }
+  } finally {
+    clearInterval(watchdog);
+    await results.return?.();
+    client.dispose();
+  }
+}
