@@ -84,7 +84,9 @@ describe("intent messages follow their intent", () => {
 
   /** A one-step plan of Alice's: open for `ttlMs`, or expired already with `expired`. */
   const aliceIntent = async (options: { ttlMs?: number; expired?: boolean } = {}) => {
-    const plan = await stakeLumaPlan(chain, chain.members.alice, e18("1"), [approveLumaStep(chain, e18("1"))]);
+    const plan = await stakeLumaPlan(chain, chain.members.alice, e18("1"), [
+      approveLumaStep(chain, e18("1")),
+    ]);
     const now = options.expired ? new Date(Date.now() - 3_600_000) : new Date();
     return createIntent(database.prisma, plan, { ttlMs: options.ttlMs ?? 15 * 60_000, now });
   };
@@ -178,6 +180,15 @@ describe("intent messages follow their intent", () => {
     await waitUntil(async () => (await shownOf(unknown)) === "unknown", "the unknown intent is final");
     await waitUntil(() => editor.of(known).length > 0, "the known intent's message is edited");
     expect(editor.of(unknown)).toEqual([]);
+  });
+
+  it("follows many intents at once, within the gateway's alias and cost limits", async () => {
+    const editor = recordingEditor();
+    const intents = await Promise.all(Array.from({ length: 25 }, () => aliceIntent({ expired: true })));
+    const messages = await Promise.all(intents.map(({ id }) => sent(id, "zh")));
+    follow(editor.edit);
+    await waitUntil(() => messages.every((m) => editor.of(m).length === 1), "every message is edited");
+    expect(new Set(editor.edits.map((e) => e.view.title))).toEqual(new Set(["已过期 · 质押 LUMA"]));
   });
 
   it("leaves a message sent more than a day ago as it is", async () => {

@@ -45,6 +45,19 @@ describe("renderViewHtml", () => {
     );
   });
 
+  it("numbers steps without a colon after the number", () => {
+    const steps = {
+      heading: "Steps",
+      lines: [
+        { label: "1.", value: "Approve LUMA" },
+        { label: "2.", value: "Stake" },
+      ],
+    };
+    expect(renderViewHtml(view({ sections: [steps] }))).toEqual([
+      "<b>SORA</b>\n\n<b>Steps</b>\n1. Approve LUMA\n2. Stake",
+    ]);
+  });
+
   it("escapes every string a member or the chain could have written", () => {
     const [html] = renderViewHtml(
       view({

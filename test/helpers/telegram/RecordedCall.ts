@@ -1,4 +1,4 @@
-import type { Message } from "grammy/types";
+import type { Message, ResponseParameters } from "grammy/types";
 
 /** A file that came with a request (multipart upload), keyed in {@link RecordedCall.files} by the parameter naming it. */
 export type UploadedFile = {
@@ -24,6 +24,8 @@ export type RecordedCall = {
   ok: boolean;
   errorCode?: number;
   description?: string;
+  /** What came with a failure, e.g. a 429's `retry_after`. */
+  parameters?: ResponseParameters;
   result?: unknown;
   /** The message a successful send or edit produced, as Telegram returned it. */
   message?: Message;

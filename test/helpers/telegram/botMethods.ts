@@ -40,13 +40,18 @@ export function botMethods(bot: TestBot): Record<string, MethodHandler> {
 function menuKey(params: Params): string {
   const language = readString(params, "language_code") ?? "";
   if (!/^([a-z]{2})?$/.test(language)) throw badRequest("invalid language code specified");
-  const scope = (params.scope ?? { type: "default" }) as { type?: string; chat_id?: unknown; user_id?: unknown };
+  const scope = (params.scope ?? { type: "default" }) as {
+    type?: string;
+    chat_id?: unknown;
+    user_id?: unknown;
+  };
   if (!SCOPE_TYPES.has(scope.type ?? "")) throw badRequest("unsupported bot command scope type");
   return JSON.stringify([scope.type, String(scope.chat_id ?? ""), String(scope.user_id ?? ""), language]);
 }
 
 function readCommands(value: unknown): BotCommand[] {
-  if (!Array.isArray(value) || value.length > 100) throw badRequest("commands must be an array of at most 100");
+  if (!Array.isArray(value) || value.length > 100)
+    throw badRequest("commands must be an array of at most 100");
   return value.map((entry: Partial<BotCommand>) => {
     const command = String(entry.command ?? "");
     const description = String(entry.description ?? "").trim();

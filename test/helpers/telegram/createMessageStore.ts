@@ -55,6 +55,8 @@ export function createMessageStore(bot: TestBot, directory: ChatDirectory): Mess
 // Telegram leaves out fields that have nothing in them (no `entities: []`, no `caption: undefined`).
 function withoutEmpty(content: MessageContent): MessageContent {
   return Object.fromEntries(
-    Object.entries(content).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)),
+    Object.entries(content).filter(
+      ([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0),
+    ),
   );
 }

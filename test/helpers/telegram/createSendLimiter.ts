@@ -35,9 +35,16 @@ export function createSendLimiter(limits: SendLimits | false): SendLimiter {
 
   function limitsFor(kind: SendKind, chatId: string): Limit[] {
     if (!limits) return [];
-    const chat: Limit[] = [{ key: `chat:${chatId}`, scope: chatId, points: limits.perChatPerSecond, durationMs: 1000 }];
+    const chat: Limit[] = [
+      { key: `chat:${chatId}`, scope: chatId, points: limits.perChatPerSecond, durationMs: 1000 },
+    ];
     if (chatId.startsWith("-")) {
-      chat.push({ key: `group:${chatId}`, scope: chatId, points: limits.perGroupPerMinute, durationMs: 60_000 });
+      chat.push({
+        key: `group:${chatId}`,
+        scope: chatId,
+        points: limits.perGroupPerMinute,
+        durationMs: 60_000,
+      });
     }
     if (kind === "edit") return chat;
     return [{ key: "global", scope: "global", points: limits.globalPerSecond, durationMs: 1000 }, ...chat];
@@ -56,7 +63,9 @@ export function createSendLimiter(limits: SendLimits | false): SendLimiter {
         const until = retryUntil.get(scope) ?? 0;
         if (now < until) {
           const whose = scope === "global" ? "the global" : "its chat's";
-          violations.push(`${method} to ${chatId} ${until - now} ms before ${whose} retry_after window ended`);
+          violations.push(
+            `${method} to ${chatId} ${until - now} ms before ${whose} retry_after window ended`,
+          );
           throw tooManyRequests(until - now);
         }
       }

@@ -9,7 +9,12 @@ export type UpdateQueue = {
    * `-offset`), then answers at once with up to `limit` updates, or holds the request until one is
    * pushed or `timeoutMs` passes. A newer poll ends a held one with 409, like Telegram.
    */
-  poll(options: { offset?: number; limit: number; timeoutMs: number; signal: AbortSignal }): Promise<Update[]>;
+  poll(options: {
+    offset?: number;
+    limit: number;
+    timeoutMs: number;
+    signal: AbortSignal;
+  }): Promise<Update[]>;
   /** Forgets the updates below `offset`; a negative offset keeps only the last `-offset`. */
   confirm(offset: number): void;
   /** Forgets every pending update (drop_pending_updates). */
@@ -31,7 +36,8 @@ export function createUpdateQueue(): UpdateQueue {
     poll({ offset, limit, timeoutMs, signal }) {
       held?.conflict();
       if (offset !== undefined) queue.confirm(offset);
-      if (pending.length > 0 || timeoutMs <= 0 || signal.aborted) return Promise.resolve(pending.slice(0, limit));
+      if (pending.length > 0 || timeoutMs <= 0 || signal.aborted)
+        return Promise.resolve(pending.slice(0, limit));
       return new Promise((resolve, reject) => {
         const finish = () => {
           clearTimeout(timer);

@@ -3,15 +3,18 @@ import { badRequest } from "./BotApiError.ts";
 import type { ChatDirectory } from "./createChatDirectory.ts";
 import type { MessageContent, MessageStore } from "./createMessageStore.ts";
 import type { MethodHandler } from "./MethodHandler.ts";
-import { readInlineMarkup } from "./messageMethods.ts";
 import { type Params, readChatId, readMessageId } from "./paramReaders.ts";
 import { readCaption, readText } from "./readFormattedText.ts";
+import { readInlineMarkup } from "./readInlineMarkup.ts";
 
 /**
  * editMessageText, editMessageCaption and editMessageReplyMarkup. As on Telegram, an edit that
  * leaves out `reply_markup` removes the keyboard, and an edit that changes nothing is refused.
  */
-export function editMethods(deps: { directory: ChatDirectory; store: MessageStore }): Record<string, MethodHandler> {
+export function editMethods(deps: {
+  directory: ChatDirectory;
+  store: MessageStore;
+}): Record<string, MethodHandler> {
   const { directory, store } = deps;
 
   function edit(params: Params, change: (message: Message) => MessageContent): Message {

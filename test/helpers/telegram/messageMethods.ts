@@ -1,4 +1,3 @@
-import type { InlineKeyboardMarkup } from "grammy/types";
 import { badRequest } from "./BotApiError.ts";
 import type { ChatDirectory } from "./createChatDirectory.ts";
 import type { MessageStore } from "./createMessageStore.ts";
@@ -6,7 +5,7 @@ import type { PhotoStore } from "./createPhotoStore.ts";
 import type { MethodHandler } from "./MethodHandler.ts";
 import { readChatId, readMessageId, readString } from "./paramReaders.ts";
 import { readCaption, readText } from "./readFormattedText.ts";
-import { readReplyMarkup } from "./readReplyMarkup.ts";
+import { readInlineMarkup } from "./readInlineMarkup.ts";
 
 const CHAT_ACTIONS = new Set([
   "typing",
@@ -63,10 +62,4 @@ export function messageMethods(deps: {
       return true;
     },
   };
-}
-
-/** The markup a message keeps: only inline keyboards stay attached to it (reply keyboards do not). */
-export function readInlineMarkup(params: Record<string, unknown>): InlineKeyboardMarkup | undefined {
-  const markup = readReplyMarkup(params);
-  return markup && "inline_keyboard" in markup ? markup : undefined;
 }

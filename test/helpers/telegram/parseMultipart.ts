@@ -46,7 +46,9 @@ function readPart(headerText: string, data: Buffer): MultipartPart {
 
 function dispositionParams(value: string): Map<string, string> {
   const params = new Map<string, string>();
-  for (const [, key, quoted, bare] of value.matchAll(/;\s*([\w*-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g)) {
+  for (const [, key, quoted, bare] of value.matchAll(
+    /;\s*([\w*-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g,
+  )) {
     if (key) params.set(key.toLowerCase(), quoted?.replace(/\\(.)/g, "$1") ?? bare?.trim() ?? "");
   }
   return params;

@@ -54,7 +54,10 @@ export function parseTelegramHtml(html: string): { text: string; entities: Messa
     } else if (html[i + 1] === "/") {
       const end = html.indexOf(">", i);
       if (end === -1) throw cannotParse("Unclosed end tag", html, i);
-      const name = html.slice(i + 2, end).trim().toLowerCase();
+      const name = html
+        .slice(i + 2, end)
+        .trim()
+        .toLowerCase();
       const top = open.pop();
       if (!top) throw cannotParse("Unexpected end tag", html, i);
       if (top.tag !== name) {
@@ -81,7 +84,8 @@ function readReference(html: string, at: number): [string, number] {
   if (!match) throw cannotParse(`Unescaped "&" (write "&amp;")`, html, at);
   const [whole, decimal, hex, name] = match;
   const code = decimal ? Number(decimal) : hex ? Number.parseInt(hex, 16) : undefined;
-  if (code !== undefined && code > 0 && code <= 0x10ffff) return [String.fromCodePoint(code), at + whole.length];
+  if (code !== undefined && code > 0 && code <= 0x10ffff)
+    return [String.fromCodePoint(code), at + whole.length];
   const named = name === undefined ? undefined : NAMED_REFERENCES[name];
   if (named === undefined) throw cannotParse(`Unsupported HTML entity "${whole}"`, html, at);
   return [named, at + whole.length];
@@ -106,8 +110,12 @@ function readStartTag(html: string, at: number) {
 
 // Attribute values (hrefs with query strings) decode the references they can and keep the rest.
 function decodeAttribute(value: string): string {
-  return value.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(lt|gt|amp|quot));/g, (_, decimal, hex, name) =>
-    name ? (NAMED_REFERENCES[name] ?? "") : String.fromCodePoint(decimal ? Number(decimal) : Number.parseInt(hex, 16)),
+  return value.replace(
+    /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(lt|gt|amp|quot));/g,
+    (_, decimal, hex, name) =>
+      name
+        ? (NAMED_REFERENCES[name] ?? "")
+        : String.fromCodePoint(decimal ? Number(decimal) : Number.parseInt(hex, 16)),
   );
 }
 
@@ -125,12 +133,17 @@ function closeTag(open: OpenTag, end: number, parent: OpenTag | undefined): Mess
     const url = attributes.get("href");
     return url ? { type: "text_link", offset, length, url } : undefined;
   }
-  if (tag === "pre") return open.language ? { type: "pre", offset, length, language: open.language } : { type: "pre", offset, length };
-  if (tag === "blockquote" && attributes.has("expandable")) return { type: "expandable_blockquote", offset, length };
+  if (tag === "pre")
+    return open.language
+      ? { type: "pre", offset, length, language: open.language }
+      : { type: "pre", offset, length };
+  if (tag === "blockquote" && attributes.has("expandable"))
+    return { type: "expandable_blockquote", offset, length };
   return { type: ENTITY_BY_TAG[tag] as MessageEntity.CommonMessageEntity["type"], offset, length };
 }
 
 function cannotParse(what: string, html?: string, at?: number, suffix = ""): BotApiError {
-  const where = html === undefined || at === undefined ? "" : ` at byte offset ${Buffer.byteLength(html.slice(0, at))}`;
+  const where =
+    html === undefined || at === undefined ? "" : ` at byte offset ${Buffer.byteLength(html.slice(0, at))}`;
   return new BotApiError(400, `Bad Request: can't parse entities: ${what}${where}${suffix}`);
 }

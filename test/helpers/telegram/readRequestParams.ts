@@ -1,8 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import { badRequest } from "./BotApiError.ts";
 import type { Params } from "./paramReaders.ts";
-import type { UploadedFile } from "./RecordedCall.ts";
 import { parseMultipart } from "./parseMultipart.ts";
+import type { UploadedFile } from "./RecordedCall.ts";
 
 // Parameters Telegram takes as JSON-serialized objects; form bodies carry them as strings.
 const JSON_FIELDS = [

@@ -4,11 +4,17 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Message, Update } from "grammy/types";
 import { BotApiError } from "./BotApiError.ts";
 import { botMethods } from "./botMethods.ts";
+import type { MemberStatus } from "./chatMember.ts";
 import { chatMethods } from "./chatMethods.ts";
-import { type BlockReason, createChatDirectory, type MemberStatus } from "./createChatDirectory.ts";
+import { type BlockReason, createChatDirectory } from "./createChatDirectory.ts";
 import { createMessageStore } from "./createMessageStore.ts";
 import { createPhotoStore } from "./createPhotoStore.ts";
-import { createSendLimiter, type SendKind, type SendLimits, TELEGRAM_SEND_LIMITS } from "./createSendLimiter.ts";
+import {
+  createSendLimiter,
+  type SendKind,
+  type SendLimits,
+  TELEGRAM_SEND_LIMITS,
+} from "./createSendLimiter.ts";
 import { createUpdateQueue } from "./createUpdateQueue.ts";
 import { editMethods } from "./editMethods.ts";
 import type { MethodHandler } from "./MethodHandler.ts";
@@ -17,6 +23,7 @@ import type { RecordedCall } from "./RecordedCall.ts";
 import { readRequestParams } from "./readRequestParams.ts";
 import { TEST_BOT, type TestBot, testBotToken } from "./testBot.ts";
 import { updateMethods } from "./updateMethods.ts";
+import { waitForCall } from "./waitForCall.ts";
 
 /** How the stand-in plays Telegram. */
 export type BotApiStandInOptions = {
@@ -26,7 +33,7 @@ export type BotApiStandInOptions = {
   bot?: TestBot;
   /** Telegram's send limits by default; `false` lets everything through. */
   limits?: SendLimits | false;
-  /** Delay before every answer, as a far-away Telegram adds. */
+  /** Delay before every answer, as a far-away Telegram adds (limits count the request on arrival). */
   latencyMs?: number;
 };
 
@@ -44,7 +51,10 @@ export type BotApiStandIn = {
   /** From now on the chat answers like one that blocked ("blocked"), removed ("kicked") or never had the bot. */
   blockChat(chatId: number | string, how?: BlockReason): void;
   /** The next call to `method` fails with `error`; a 429's retry_after opens that chat's window. */
-  failNext(method: string, error: { error_code: number; description: string; parameters?: { retry_after?: number } }): void;
+  failNext(
+    method: string,
+    error: { error_code: number; description: string; parameters?: { retry_after?: number } },
+  ): void;
   /** Queues an update for getUpdates (or the webhook, when one is set). */
   pushUpdate(update: Update): void;
   /** The first call (already made or still to come) matching `predicate`; rejects after `timeoutMs` (5 s). */
@@ -80,16 +90,19 @@ export async function startBotApiStandIn(options: BotApiStandInOptions = {}): Pr
     ...updates.methods,
   };
   // Telegram's method names are case-insensitive.
-  const byLowerName = new Map(Object.entries(methods).map(([name, handler]) => [name.toLowerCase(), { name, handler }]));
+  const byLowerName = new Map(
+    Object.entries(methods).map(([name, handler]) => [name.toLowerCase(), { name, handler }]),
+  );
   const failures = new Map<string, BotApiError[]>();
   const calls: RecordedCall[] = [];
   const watchers = new Set<(call: RecordedCall) => void>();
 
   function dispatch(call: RecordedCall, handler: MethodHandler, signal: AbortSignal): unknown {
-    const forced = failures.get(call.method)?.shift();
+    const forced = failures.get(call.method.toLowerCase())?.shift();
     if (forced) {
       const retryAfter = forced.parameters?.retry_after;
-      if (forced.errorCode === 429 && retryAfter && call.chatId) limiter.penalize(call.chatId, retryAfter, call.at);
+      if (forced.errorCode === 429 && retryAfter && call.chatId)
+        limiter.penalize(call.chatId, retryAfter, call.at);
       throw forced;
     }
     const kind = LIMITED_METHODS[call.method];
@@ -116,16 +129,19 @@ export async function startBotApiStandIn(options: BotApiStandInOptions = {}): Pr
       call.ok = true;
       if (isMessage(call.result)) call.message = call.result;
     } catch (error) {
-      const failure = error instanceof BotApiError ? error : new BotApiError(500, `Internal Server Error: ${error}`);
-      Object.assign(call, { errorCode: failure.errorCode, description: failure.description });
-      call.result = failure.parameters;
+      // Anything but a BotApiError is a bug in the stand-in: shown, and answered as Telegram's 500.
+      if (!(error instanceof BotApiError)) console.error(`Bot API stand-in failed on ${call.method}:`, error);
+      const failure =
+        error instanceof BotApiError ? error : new BotApiError(500, `Internal Server Error: ${error}`);
+      const { errorCode, description, parameters } = failure;
+      Object.assign(call, { errorCode, description }, parameters && { parameters });
     }
     calls.push(call);
     for (const watch of watchers) watch(call);
     if (options.latencyMs) await sleep(options.latencyMs);
     const body = call.ok
       ? { ok: true, result: call.result }
-      : { ok: false, error_code: call.errorCode, description: call.description, parameters: call.result };
+      : { ok: false, error_code: call.errorCode, description: call.description, parameters: call.parameters };
     res.writeHead(call.ok ? 200 : (call.errorCode ?? 500), { "content-type": "application/json" });
     res.end(JSON.stringify(body));
   }
@@ -141,14 +157,15 @@ export async function startBotApiStandIn(options: BotApiStandInOptions = {}): Pr
     callsTo: (method) => calls.filter((call) => call.method === method),
     sentMessages: (chatId) =>
       calls.filter(
-        (call) => call.ok && sends.has(call.method) && (chatId === undefined || call.chatId === String(chatId)),
+        (call) =>
+          call.ok && sends.has(call.method) && (chatId === undefined || call.chatId === String(chatId)),
       ),
     setChatMember: (chatId, userId, status) => directory.setMember(Number(chatId), userId, status),
     blockChat: (chatId, how = "blocked") => directory.block(Number(chatId), how),
     failNext(method, { error_code, description, parameters }) {
-      const queued = failures.get(method) ?? [];
+      const queued = failures.get(method.toLowerCase()) ?? [];
       queued.push(new BotApiError(error_code, description, parameters));
-      failures.set(method, queued);
+      failures.set(method.toLowerCase(), queued);
     },
     pushUpdate(update) {
       directory.rememberUpdate(update);
@@ -164,30 +181,6 @@ export async function startBotApiStandIn(options: BotApiStandInOptions = {}): Pr
       await closed;
     },
   };
-}
-
-function waitForCall(
-  calls: RecordedCall[],
-  watchers: Set<(call: RecordedCall) => void>,
-  predicate: (call: RecordedCall) => boolean,
-  timeoutMs: number,
-): Promise<RecordedCall> {
-  const made = calls.find(predicate);
-  if (made) return Promise.resolve(made);
-  return new Promise((resolve, reject) => {
-    const watch = (call: RecordedCall) => {
-      if (!predicate(call)) return;
-      clearTimeout(timer);
-      watchers.delete(watch);
-      resolve(call);
-    };
-    const timer = setTimeout(() => {
-      watchers.delete(watch);
-      const recent = calls.slice(-20).map((call) => `${call.method}${call.ok ? "" : ` (${call.errorCode})`}`);
-      reject(new Error(`no matching Bot API call within ${timeoutMs} ms; the last calls: ${recent.join(", ")}`));
-    }, timeoutMs);
-    watchers.add(watch);
-  });
 }
 
 function isMessage(result: unknown): result is Message {

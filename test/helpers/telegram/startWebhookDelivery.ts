@@ -40,9 +40,16 @@ async function post(target: WebhookTarget, update: Update, signal: AbortSignal):
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (target.secretToken) headers["x-telegram-bot-api-secret-token"] = target.secretToken;
   try {
-    const response = await fetch(target.url, { method: "POST", headers, body: JSON.stringify(update), signal });
+    const response = await fetch(target.url, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(update),
+      signal,
+    });
     await response.arrayBuffer();
-    return response.ok ? undefined : `Wrong response from the webhook: ${response.status} ${response.statusText}`;
+    return response.ok
+      ? undefined
+      : `Wrong response from the webhook: ${response.status} ${response.statusText}`;
   } catch (error) {
     const code = (error as { cause?: { code?: string } }).cause?.code;
     return code === "ECONNREFUSED" ? "Connection refused" : String(error);

@@ -73,6 +73,7 @@ function checkWebhookUrl(url: string): void {
   } catch {
     throw badRequest("bad webhook: Failed to parse the URL");
   }
-  if (parsed.protocol === "https:" || (parsed.protocol === "http:" && LOOPBACK_HOSTS.has(parsed.hostname))) return;
+  if (parsed.protocol === "https:" || (parsed.protocol === "http:" && LOOPBACK_HOSTS.has(parsed.hostname)))
+    return;
   throw badRequest("bad webhook: An HTTPS URL must be provided for webhook");
 }

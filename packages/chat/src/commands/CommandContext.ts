@@ -19,7 +19,7 @@ export type CommandContext = {
    */
   chat: { kind: "private" | "group"; isAdmin: boolean };
   now: Date;
-  /** Render chart PNGs into /sora (and /yields once the gateway serves a rebase history). */
+  /** Render chart PNGs into /sora and /yields. */
   charts: boolean;
   explorer?: ExplorerLinks;
   /** The chat's alert settings, for /alerts (the bot loads and stores them). */

@@ -17,8 +17,9 @@ export type DeliveryPlatform = "telegram" | "discord";
 export type AlertSender = {
   platform: DeliveryPlatform;
   /**
-   * Sends `view` to `chatId`; resolves with the outcome rather than throwing. `idempotencyKey` is
-   * stable per outbox message and at most 25 characters (Discord uses it as the message nonce).
+   * Sends `view` to `chatId`; resolves with the outcome rather than throwing, well within the
+   * worker's lease (a send that outlives it may be made again by another worker). `idempotencyKey`
+   * is stable per outbox message and at most 25 characters (Discord uses it as the message nonce).
    */
   send(message: { chatId: string; view: ChatView; idempotencyKey: string }): Promise<SendResult>;
 };

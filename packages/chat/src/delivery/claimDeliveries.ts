@@ -9,8 +9,6 @@ export type ClaimedDelivery = {
   kind: string;
   payload: unknown;
   digestKey: string | null;
-  attempts: number;
-  sendAfter: Date;
 };
 
 /**
@@ -44,5 +42,5 @@ export async function claimDeliveries(
     UPDATE "AlertDelivery"
     SET status = 'sending', "leaseUntil" = now() + ${leaseMs}::int * interval '1 millisecond', "claimedBy" = ${workerId}
     WHERE id IN (SELECT id FROM picked UNION SELECT id FROM digests)
-    RETURNING id, "chatId", "eventId", kind, payload, "digestKey", attempts, "sendAfter"`);
+    RETURNING id, "chatId", "eventId", kind, payload, "digestKey"`);
 }

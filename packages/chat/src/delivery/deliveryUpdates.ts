@@ -51,10 +51,15 @@ export function deliveryUpdates(prisma: PrismaClient, platform: DeliveryPlatform
         WHERE ${mine(ids)}`;
     },
 
-    /** Unsent (the worker stops): back to pending as they were, for any worker to take. */
-    async release(ids: readonly bigint[]): Promise<void> {
+    /**
+     * Unsent, through no fault of the message (the worker stops; the database or Redis failed): back
+     * to pending for any worker to take, after `delayMs`, without counting an attempt.
+     */
+    async release(ids: readonly bigint[], delayMs = 0): Promise<void> {
       await prisma.$executeRaw`UPDATE "AlertDelivery"
-        SET status = 'pending', "leaseUntil" = NULL, "claimedBy" = NULL WHERE ${mine(ids)}`;
+        SET status = 'pending', "leaseUntil" = NULL, "claimedBy" = NULL,
+          "sendAfter" = GREATEST("sendAfter", now() + ${delayMs}::int * interval '1 millisecond')
+        WHERE ${mine(ids)}`;
     },
 
     /** Never to be sent (unreadable, the chat unsubscribed or turned alerts off). */

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "@luma-pulse/db";
+import type { PrismaClient } from "@luma-pulse/db";
 import { SORA_MAX_SUPPLY } from "@luma-pulse/protocol";
 import { parseAlertSettings } from "../alerts/AlertSettings.ts";
 import { crossedMilestones } from "../alerts/crossedMilestones.ts";
@@ -6,9 +6,10 @@ import { isQuiet, quietUntil } from "../alerts/quietHours.ts";
 import { routeBurn } from "../alerts/routeBurn.ts";
 import type { BurnEvent } from "../gateway/operations/soraBurnedEvent.ts";
 import type { DeliveryPlatform } from "./AlertSender.ts";
+import { insertDeliveries, type NewDelivery } from "./insertDeliveries.ts";
 import { outboxPayload } from "./outboxPayload.ts";
 
-/** 10,000 chats' rows are one statement, but more than the default 5 s on a busy embedded database. */
+/** 10,000 chats' rows are one statement, but can take more than the default 5 s on a busy embedded database. */
 const TRANSACTION_TIMEOUT_MS = 60_000;
 
 /**
@@ -29,46 +30,39 @@ export async function enqueueBurn(
         where: { platform, removedAt: null },
         select: { chatId: true, settings: true },
       });
-      const rows: Prisma.AlertDeliveryCreateManyInput[] = [];
-      const milestoneRows: Prisma.AlertDeliveryCreateManyInput[] = [];
+      // Payload 0 is the burn's; milestone rows point at theirs.
+      const payloads = [outboxPayload(burn), ...milestones.map((percent) => outboxPayload(burn, percent))];
+      const rows: NewDelivery[] = [];
+      const milestoneRows: NewDelivery[] = [];
       for (const chat of chats) {
         const settings = parseAlertSettings(chat.settings);
         const route = routeBurn(settings, burn, now);
-        const row = { platform, chatId: chat.chatId, eventId: burn.id, kind: "burn" };
-        if (route.action === "send") rows.push({ ...row, payload: outboxPayload(burn), sendAfter: now });
+        const row = { chatId: chat.chatId, eventId: burn.id, kind: "burn" as const, payload: 0 };
+        if (route.action === "send") rows.push({ ...row, digestKey: null, sendAfter: now });
         else if (route.action === "digest")
           rows.push({
             ...row,
-            payload: outboxPayload(burn),
             digestKey: `digest:${route.windowStart.toISOString()}`,
             sendAfter: route.sendAt,
           });
         else if (route.action === "hold")
-          rows.push({
-            ...row,
-            payload: outboxPayload(burn),
-            digestKey: `held:${route.until.toISOString()}`,
-            sendAfter: route.until,
-          });
+          rows.push({ ...row, digestKey: `held:${route.until.toISOString()}`, sendAfter: route.until });
         // A milestone is news for every chat with alerts on, whatever the burn's size; never in quiet hours.
         if (!settings.enabled) continue;
         const sendAfter = isQuiet(settings.quietHours, now) ? quietUntil(settings.quietHours, now) : now;
-        for (const percent of milestones) {
+        milestones.forEach((percent, i) => {
           milestoneRows.push({
-            platform,
             chatId: chat.chatId,
             eventId: `milestone:${percent}`,
             kind: "milestone",
-            payload: outboxPayload(burn, percent),
+            payload: i + 1,
+            digestKey: null,
             sendAfter,
           });
-        }
+        });
       }
       // Milestones after the burns: a chat reads the burn, then the milestone it made.
-      const { count } = await tx.alertDelivery.createMany({
-        data: [...rows, ...milestoneRows],
-        skipDuplicates: true,
-      });
+      const count = await insertDeliveries(tx, platform, [...rows, ...milestoneRows], payloads);
       await tx.streamCursor.upsert({
         where: { consumer },
         create: { consumer, lastEventId: burn.id },

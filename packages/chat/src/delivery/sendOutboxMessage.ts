@@ -29,12 +29,14 @@ export type SendContext = {
 /** The chat's subscription as it is at send time (its language; alerts turned off or gone since). */
 export type ChatAtSendTime = { locale: string; settings: unknown; removedAt: Date | null } | undefined;
 
+const RELEASE_AFTER_ERROR_MS = 5_000;
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Sends one message of claimed rows and records how it went; never throws. Waits for room in the
- * chat's rate limits first, then renews the lease: if the rows are no longer this worker's (its
- * lease lapsed while it waited and another worker took them), it does not send at all.
+ * Sends one message of claimed rows and records how it went; never throws. Renews the lease and
+ * waits for room in the chat's rate limits first: if the rows are no longer this worker's (its lease
+ * lapsed before and another worker took them), it does not send at all.
  */
 export async function sendOutboxMessage(
   context: SendContext,
@@ -52,22 +54,41 @@ export async function sendOutboxMessage(
     const notBefore = context.notBefore.get(chatId) ?? 0;
     if (notBefore > Date.now()) return await updates.deferChat(chatId, notBefore - Date.now());
     context.notBefore.delete(chatId);
-    if (context.signal.aborted) return await updates.release(ids);
-    try {
-      await context.gate.acquire(context.policy.limitsFor(chatId), context.signal);
-    } catch (error) {
-      if (context.signal.aborted) return await updates.release(ids);
-      throw error;
-    }
-    if (!(await updates.renew(ids, context.leaseMs))) return;
+    if (!(await holdRateSlot(context, ids, chatId))) return;
     const result: SendResult = await sender
       .send({ chatId, view, idempotencyKey: message.idempotencyKey })
       .catch((error: unknown) => ({ kind: "failed", error: errorText(error) }));
     await record(context, message, ids, result);
   } catch (error) {
-    // The database or the rate limits' store failed, not the send: give the rows back untouched.
+    // The database or the rate limits' store failed, not the send: give the rows back, a little
+    // later, so that the worker does not claim them again in a tight loop while the outage lasts.
     context.log?.("delivery interrupted", { chatId, error: errorText(error) });
-    await updates.release(ids).catch(() => undefined);
+    await updates.release(ids, RELEASE_AFTER_ERROR_MS).catch(() => undefined);
+  }
+}
+
+/**
+ * Renews the lease, then waits for room in the chat's limits: nothing may come between the slot and
+ * the send, or sends would bunch up behind a slow database and overrun the platform's window. A wait
+ * that ate half the lease starts over (another worker may be about to take the rows). False: do
+ * not send (the rows are another worker's now, or this worker stops and gave them back).
+ */
+async function holdRateSlot(context: SendContext, ids: bigint[], chatId: string): Promise<boolean> {
+  const limits = context.policy.limitsFor(chatId);
+  for (;;) {
+    if (context.signal.aborted) {
+      await context.updates.release(ids);
+      return false;
+    }
+    if (!(await context.updates.renew(ids, context.leaseMs))) return false;
+    const sendBy = Date.now() + context.leaseMs / 2;
+    try {
+      await context.gate.acquire(limits, context.signal);
+    } catch (error) {
+      if (!context.signal.aborted) throw error;
+      continue;
+    }
+    if (Date.now() <= sendBy) return true;
   }
 }
 

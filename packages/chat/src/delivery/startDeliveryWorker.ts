@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 import type { PrismaClient } from "@luma-pulse/db";
 import type { Redis } from "ioredis";
@@ -53,6 +54,8 @@ export function startDeliveryWorker(opts: DeliveryWorkerOptions): DeliveryWorker
   const concurrency = opts.concurrency ?? 32;
   const pollMs = opts.pollMs ?? 200;
   const stopping = new AbortController();
+  // Every send waiting for a rate-limit slot listens for the stop.
+  setMaxListeners(concurrency + 10, stopping.signal);
   const context = {
     prisma,
     sender,

@@ -9,6 +9,11 @@ export type GatewayClientOptions = {
   url: string;
   /** GATEWAY_SERVICE_TOKEN: sent only with operations that act for a chat user (wallet links). */
   serviceToken?: string;
+  /**
+   * GATEWAY_API_KEY, sent as `x-api-key` with every request: the bot's own rate-limit budget, so a
+   * busy bot is not limited as one IP among the public (see the gateway's API_KEYS).
+   */
+  apiKey?: string;
   /** Per request, including reading the body. Default 10 s: a chat user is waiting. */
   timeoutMs?: number;
   /** For tests and odd runtimes; the global `fetch` otherwise. */
@@ -54,6 +59,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       accept: "application/graphql-response+json, application/json",
       "accept-language": req.locale === "zh" ? "zh-CN, zh;q=0.9" : "en",
     };
+    if (options.apiKey) headers["x-api-key"] = options.apiKey;
     if (req.serviceToken) {
       // Without the token the gateway refuses with SERVICE_TOKEN_REQUIRED: a clear, coded answer.
       if (options.serviceToken) headers.authorization = `Bearer ${options.serviceToken}`;

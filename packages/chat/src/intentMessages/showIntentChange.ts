@@ -32,7 +32,7 @@ export async function showIntentChange(
   const { platform, chatId, messageId, intentId } = row;
   const key = { platform, chatId, messageId, intentId };
   const moved = await deps.prisma.intentMessage.updateMany({
-    where: { ...key },
+    where: { ...key, shown: row.shown },
     data: { shown: next },
   });
   if (moved.count !== 1) return;
@@ -48,7 +48,7 @@ export async function showIntentChange(
       return "failed" as const;
     });
   if (result === "edited") return;
-  const settle = row.shown;
+  const settle = result === "gone" ? "gone" : row.shown;
   await deps.prisma.intentMessage.updateMany({ where: { ...key, shown: next }, data: { shown: settle } });
   if (result === "failed") deps.log("intent message: edit failed; trying again at the next poll", key);
 }

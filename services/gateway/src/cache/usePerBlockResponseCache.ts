@@ -10,7 +10,7 @@ import { cacheableOperationKey } from "./cacheableOperationKey.ts";
  * queries (protocol stats a bot or dashboard polls) are here; per-wallet, per-intent and
  * per-user fields are not (many keys, or state that changes without a block).
  */
-export const PER_BLOCK_QUERY_FIELDS = ["protocol", "yields", "sora", "pools"] as const;
+export const PER_BLOCK_QUERY_FIELDS = ["protocol", "yields", "sora", "pools", "rebaseHistory"] as const;
 
 /** How many answers (document × operation × variables) are kept; the oldest goes first. */
 const MAX_ENTRIES = 1_000;

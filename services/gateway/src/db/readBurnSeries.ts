@@ -14,7 +14,7 @@ export const BURN_INTERVALS: Record<BurnInterval, { ms: number; sql: string }> =
  * Where buckets are aligned, in UTC: 2001-01-01 was a Monday, so weeks run Monday to Monday, days
  * from midnight UTC, hours on the hour. `date_bin` in SQL and {@link burnBucketStart} in JS share it.
  */
-const BUCKET_ORIGIN = new Date(Date.UTC(2001, 0, 1));
+export const BUCKET_ORIGIN = new Date(Date.UTC(2001, 0, 1));
 
 /** One bucket of the burn chart. Sums are exact base units of SORA. */
 export type BurnBucket = {

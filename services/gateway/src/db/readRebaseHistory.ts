@@ -1,9 +1,7 @@
 import { fromDecimal, Prisma, type PrismaClient } from "@luma-pulse/db";
 import { annualizedPercent } from "@luma-pulse/protocol";
-import { BURN_INTERVALS, type BurnInterval } from "./readBurnSeries.ts";
-
-/** The same UTC alignment as the burn chart (see readBurnSeries.ts): both charts bucket alike. */
-const BUCKET_ORIGIN = new Date(Date.UTC(2001, 0, 1));
+// BUCKET_ORIGIN: the same UTC alignment as the burn chart, so both charts bucket alike.
+import { BUCKET_ORIGIN, BURN_INTERVALS, type BurnInterval } from "./readBurnSeries.ts";
 
 /** Precision kept when the ratio of two indexes becomes a float factor. */
 const RATIO_SCALE = 10n ** 12n;

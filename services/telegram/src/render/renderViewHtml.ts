@@ -16,10 +16,11 @@ const styled = (tag: "b" | "i" | "code" | undefined, text: string): Line => ({
   plain: text,
 });
 
+/** "Label: value"; a label that already ends in punctuation (a step's "1.") takes just a space. */
 function chatLine(line: ChatLine): Line {
   const value = line.mono ? `<code>${escapeHtml(line.value)}</code>` : escapeHtml(line.value);
-  const label = line.label === "" ? "" : `${escapeHtml(line.label)}: `;
-  return { html: `${label}${value}`, plain: line.label === "" ? line.value : `${line.label}: ${line.value}` };
+  const label = line.label === "" ? "" : `${line.label}${/[.:：]$/.test(line.label) ? " " : ": "}`;
+  return { html: `${escapeHtml(label)}${value}`, plain: `${label}${line.value}` };
 }
 
 /** A line that fits as it is, or its plain text in pieces that do (losing only its formatting). */

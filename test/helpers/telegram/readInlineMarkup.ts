@@ -1,4 +1,9 @@
-import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, ForceReply } from "grammy/types";
+import type {
+  ForceReply,
+  InlineKeyboardMarkup,
+  ReplyKeyboardMarkup,
+  ReplyKeyboardRemove,
+} from "grammy/types";
 import { badRequest } from "./BotApiError.ts";
 import type { Params } from "./paramReaders.ts";
 
@@ -19,11 +24,17 @@ const BUTTON_ACTIONS = [
 ];
 const BUTTON_URL_PROTOCOLS = new Set(["http:", "https:", "tg:"]);
 
+/** The markup a message keeps: only inline keyboards stay attached to it (reply keyboards do not). */
+export function readInlineMarkup(params: Params): InlineKeyboardMarkup | undefined {
+  const markup = readReplyMarkup(params);
+  return markup && "inline_keyboard" in markup ? markup : undefined;
+}
+
 /**
  * Reads `reply_markup`, checking inline keyboards the way Telegram does: every button has
  * non-empty text and an action, URLs are http(s) or tg://, callback data is 1..64 bytes.
  */
-export function readReplyMarkup(params: Params): ReplyMarkup | undefined {
+function readReplyMarkup(params: Params): ReplyMarkup | undefined {
   const markup = params.reply_markup;
   if (markup === undefined || markup === null) return undefined;
   if (typeof markup !== "object" || Array.isArray(markup)) {
@@ -41,7 +52,12 @@ function checkInlineKeyboard(rows: unknown): void {
 }
 
 function checkButton(button: unknown): void {
-  if (typeof button !== "object" || button === null || !("text" in button) || typeof button.text !== "string") {
+  if (
+    typeof button !== "object" ||
+    button === null ||
+    !("text" in button) ||
+    typeof button.text !== "string"
+  ) {
     throw badRequest('can\'t parse inline keyboard button: Field "text" must be of type String');
   }
   if (button.text.trim() === "") throw badRequest("BUTTON_TEXT_INVALID");
