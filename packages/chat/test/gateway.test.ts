@@ -263,6 +263,26 @@ describe("the chat core against a real gateway", () => {
     );
   });
 
+  it("a bot with its API key keeps answering where the public per-IP budget is spent", async () => {
+    const apiKey = "chat-test-api-key-0123456789abcdef";
+    const limited = await startReadyGateway(chain, {
+      protection: createProtectionConfig({ RATE_LIMIT_PER_IP: "2", API_KEYS: `bots:${apiKey}` }),
+    });
+    try {
+      const keyless = createGatewayClient({ url: limited.url });
+      const bot = createGatewayClient({ url: limited.url, apiKey });
+      const asked = (gateway: GatewayClient) =>
+        answerCommand({ ...context("en"), gateway }, "price", []).then((reply) => textOf(reply.view));
+      const keylessAnswers = [await asked(keyless), await asked(keyless), await asked(keyless)];
+      expect(keylessAnswers[2]).toMatch(
+        /^That did not work\nI am asking the gateway too often; try again in \d+ s\.$/,
+      );
+      for (let i = 0; i < 4; i++) expect(await asked(bot)).not.toMatch(/did not work/);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it("error: an unreachable or silent gateway is GATEWAY_UNAVAILABLE, retryable, and worded", async () => {
     const closed = createGatewayClient({ url: "http://127.0.0.1:9" });
     const reply = await answerCommand({ ...context("zh"), gateway: closed }, "sora", []);

@@ -3,11 +3,19 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limite
 import type { RateLimit } from "./RateLimitPolicy.ts";
 import { sleep } from "./sleep.ts";
 
+/** Slots taken for one send. */
+export type RateSlots = {
+  /** Gives the slots back unused (the send did not happen): they count for nothing. */
+  release(): Promise<void>;
+};
+
 /** Waits until every limit of a send has room, then takes it. */
 export type RateGate = {
   /** Resolves once a send may go out now; rejects with the signal's reason when aborted. */
-  acquire(limits: readonly RateLimit[], signal?: AbortSignal): Promise<void>;
+  acquire(limits: readonly RateLimit[], signal?: AbortSignal): Promise<RateSlots>;
 };
+
+type TakenSlot = { slot: string; durationMs: number };
 
 /**
  * Sends reach the platform a little after they take their slot, some later than others: each slot
@@ -86,21 +94,25 @@ export function createRateGate(options: { redis?: Redis; keyPrefix: string }): R
     return { waitMs: soonest };
   }
 
+  async function giveBack(taken: readonly TakenSlot[]) {
+    for (const { slot, durationMs } of taken) {
+      await limiterFor(durationMs).delete(slot);
+      busyUntil.delete(slot);
+    }
+  }
+
   /** All limits at one instant, or none: a slot held while waiting for another would be stale by the send. */
-  async function attempt(limits: readonly RateLimit[]): Promise<number> {
-    const taken: { slot: string; durationMs: number }[] = [];
+  async function attempt(limits: readonly RateLimit[]): Promise<{ taken: TakenSlot[] } | { waitMs: number }> {
+    const taken: TakenSlot[] = [];
     for (const limit of limits) {
       const result = await takeSlot(limit);
       if ("waitMs" in result) {
-        for (const { slot, durationMs } of taken) {
-          await limiterFor(durationMs).delete(slot);
-          busyUntil.delete(slot);
-        }
-        return Math.max(1, result.waitMs);
+        await giveBack(taken);
+        return { waitMs: Math.max(1, result.waitMs) };
       }
       taken.push({ slot: result.slot, durationMs: limit.durationMs });
     }
-    return 0;
+    return { taken };
   }
 
   function forgetExpired() {
@@ -115,10 +127,10 @@ export function createRateGate(options: { redis?: Redis; keyPrefix: string }): R
         signal?.throwIfAborted();
         const turn = attempts.then(() => attempt(limits));
         attempts = turn.catch(() => undefined);
-        const waitMs = await turn;
-        if (waitMs === 0) return;
+        const result = await turn;
+        if ("taken" in result) return { release: () => giveBack(result.taken) };
         forgetExpired();
-        await sleep(waitMs, signal);
+        await sleep(result.waitMs, signal);
       }
     },
   };

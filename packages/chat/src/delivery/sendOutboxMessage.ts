@@ -4,7 +4,7 @@ import { isLocale } from "../i18n/Locale.ts";
 import { removeChat } from "../store/alertSubscriptions.ts";
 import type { ExplorerLinks } from "../views/explorerLinks.ts";
 import type { AlertSender, SendResult } from "./AlertSender.ts";
-import type { RateGate } from "./createRateGate.ts";
+import type { RateGate, RateSlots } from "./createRateGate.ts";
 import type { DeliveryUpdates } from "./deliveryUpdates.ts";
 import type { OutboxMessage } from "./groupDeliveries.ts";
 import { outboxMessageView } from "./outboxMessageView.ts";
@@ -70,8 +70,8 @@ export async function sendOutboxMessage(
 /**
  * Renews the lease, then waits for room in the chat's limits: nothing may come between the slot and
  * the send, or sends would bunch up behind a slow database and overrun the platform's window. A wait
- * that ate half the lease starts over (another worker may be about to take the rows). False: do
- * not send (the rows are another worker's now, or this worker stops and gave them back).
+ * that ate half the lease gives its slots back and starts over (another worker may be about to take
+ * the rows). False: do not send (the rows are another worker's now, or this worker stops and gave them back).
  */
 async function holdRateSlot(context: SendContext, ids: bigint[], chatId: string): Promise<boolean> {
   const limits = context.policy.limitsFor(chatId);
@@ -82,13 +82,15 @@ async function holdRateSlot(context: SendContext, ids: bigint[], chatId: string)
     }
     if (!(await context.updates.renew(ids, context.leaseMs))) return false;
     const sendBy = Date.now() + context.leaseMs / 2;
+    let slots: RateSlots;
     try {
-      await context.gate.acquire(limits, context.signal);
+      slots = await context.gate.acquire(limits, context.signal);
     } catch (error) {
       if (!context.signal.aborted) throw error;
       continue;
     }
     if (Date.now() <= sendBy) return true;
+    await slots.release();
   }
 }
 
