@@ -43,15 +43,22 @@ async function main() {
   const { createDevnetConfig, startDevnet } = await import("@luma-pulse/devnet");
   const { formatAmount, percentOf, SORA_MAX_SUPPLY } = await import("@luma-pulse/protocol");
   const { createGatewayConfig, startGateway } = await import("@luma-pulse/gateway");
-  // The bot links wallets through the gateway with a shared secret: one made up for this run when
-  // none is configured, as both run here.
+  // The bot links wallets through the gateway with a shared secret, and asks it under an API key of
+  // its own (so it is not rate-limited as one more client of 127.0.0.1): made up for this run when
+  // not configured, as both run here.
   const telegramWanted = Boolean(process.env.TELEGRAM_BOT_TOKEN?.trim());
   const telegramModule = telegramWanted ? await import("@luma-pulse/telegram") : undefined;
+  const botApiKey =
+    telegramWanted && !process.env.GATEWAY_API_KEY?.trim() ? randomBytes(24).toString("hex") : undefined;
   const env = {
     ...process.env,
     GATEWAY_SERVICE_TOKEN:
       process.env.GATEWAY_SERVICE_TOKEN?.trim() ||
       (telegramWanted ? randomBytes(32).toString("hex") : undefined),
+    ...(botApiKey && {
+      GATEWAY_API_KEY: botApiKey,
+      API_KEYS: [process.env.API_KEYS?.trim(), `telegram-bot:${botApiKey}`].filter(Boolean).join(","),
+    }),
   };
   const devnetConfig = createDevnetConfig(env);
   const dbConfig = createDbConfig(env);

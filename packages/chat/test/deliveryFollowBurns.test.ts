@@ -1,3 +1,4 @@
+import { type AddressInfo, connect, createServer, type Socket } from "node:net";
 import type { PrismaClient } from "@luma-pulse/db";
 import { parseUnits } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -24,9 +25,9 @@ describe("followBurns: the gateway's burns into the outbox", () => {
     const receipt = await chain.actors.sellSora(chain.members.alice, e18(sora));
     mined.push({ txHash: receipt.transactionHash.toLowerCase(), sora });
   };
-  const follow = () => {
+  const follow = (url = gatewayUrl) => {
     const stop = new AbortController();
-    const following = followBurns({ gatewayUrl, prisma, platform: "telegram", signal: stop.signal });
+    const following = followBurns({ gatewayUrl: url, prisma, platform: "telegram", signal: stop.signal });
     deferTeardown(() => stop.abort());
     return {
       async stop() {
@@ -111,4 +112,58 @@ describe("followBurns: the gateway's burns into the outbox", () => {
       ),
     );
   });
+
+  it("reconnects after the connection drops, and catches up on the burns it missed", async () => {
+    const proxy = await startCuttableProxy(new URL(gatewayUrl));
+    const follower = follow(proxy.url);
+    const before = (await rowsOf("100")).length;
+    await sell("1.25");
+    await waitFor(async () => (await rowsOf("100")).length === before + 1);
+    proxy.cut(); // the stream breaks, and reconnecting fails for a while
+    await sell("1.5");
+    await sell("1.75");
+    await waitFor(() => proxy.refused() > 0); // it tried again, and failed
+    proxy.restore();
+    await waitFor(async () => (await rowsOf("100")).length === before + 3);
+    await follower.stop();
+
+    const rows = await rowsOf("100");
+    expect(rows.slice(before).map((row) => txHashOf(row.payload))).toEqual(
+      mined.slice(-3).map((burn) => burn.txHash),
+    );
+  });
 });
+
+/** A TCP proxy to the gateway whose connections can be cut (and new ones refused) at will. */
+async function startCuttableProxy(target: URL) {
+  let down = false;
+  let refused = 0;
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    if (down) {
+      refused++;
+      return client.destroy();
+    }
+    const upstream = connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      socket.on("error", () => socket.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  deferTeardown(() => new Promise((resolve) => server.close(resolve)));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut() {
+      down = true;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      down = false;
+    },
+    refused: () => refused,
+  };
+}

@@ -16,6 +16,8 @@ export type DiscordConfig = {
   gatewayServiceToken?: string;
   /** DISCORD_API_ROOT: another HTTP API root, like https://discord.com/api (the tests' stand-in). */
   apiRoot?: string;
+  /** REDIS_URL: send limits shared by several delivery workers; unset: counted in this process. */
+  redisUrl?: string;
 };
 
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -42,10 +44,14 @@ const envSchema = z.object({
     .min(32, { error: "expected the gateway's secret of at least 32 characters" })
     .optional(),
   DISCORD_API_ROOT: z.url({ protocol: /^https?$/, error: "expected an http(s):// URL" }).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { error: "expected a redis:// or rediss:// URL" })
+    .optional(),
 });
 
 // Secrets are named, never echoed into logs.
-const HIDDEN = new Set(["DISCORD_TOKEN", "GATEWAY_API_KEY", "GATEWAY_SERVICE_TOKEN"]);
+const HIDDEN = new Set(["DISCORD_TOKEN", "GATEWAY_API_KEY", "GATEWAY_SERVICE_TOKEN", "REDIS_URL"]);
 
 /**
  * Reads the bot's settings from the environment; empty variables count as unset.
@@ -75,5 +81,6 @@ export function createDiscordConfig(env: Record<string, string | undefined>): Di
     gatewayApiKey: e.GATEWAY_API_KEY,
     gatewayServiceToken: e.GATEWAY_SERVICE_TOKEN,
     apiRoot: e.DISCORD_API_ROOT?.replace(/\/+$/, ""),
+    redisUrl: e.REDIS_URL,
   };
 }

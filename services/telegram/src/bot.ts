@@ -1,7 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
 import type { BotContext } from "./BotContext.ts";
 import type { BotDeps } from "./BotDeps.ts";
 import type { TelegramConfig } from "./config.ts";
@@ -16,16 +15,13 @@ import { userLocale } from "./middleware/userLocale.ts";
  * Builds the Telegram bot (no network until it is started or `init()` is called): API calls retry
  * on 429 and 5xx (`@grammyjs/auto-retry`), a chat's updates are handled one at a time in order,
  * then the user's language and the chat admin check are set up, and the features run in order,
- * `unhandled` last, behind one error boundary. `botInfo` skips the `getMe` of `init()`.
+ * `unhandled` last, behind one error boundary. Call `init()` (getMe) before handling updates.
  */
-export function createBot(
-  config: Pick<TelegramConfig, "token" | "apiRoot">,
-  deps: BotDeps & { botInfo?: UserFromGetMe },
-): Bot<BotContext> {
-  const bot = new Bot<BotContext>(config.token, {
-    ...(config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {}),
-    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
-  });
+export function createBot(config: Pick<TelegramConfig, "token" | "apiRoot">, deps: BotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(
+    config.token,
+    config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {},
+  );
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const log = deps.log ?? (() => {});
   // Under the runner updates run concurrently: two commands of one chat must still answer in order.

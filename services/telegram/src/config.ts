@@ -8,6 +8,8 @@ export type TelegramConfig = {
   gatewayUrl: string;
   /** GATEWAY_SERVICE_TOKEN: lets the bot link wallets for its users (the gateway's shared secret). */
   gatewayServiceToken?: string;
+  /** GATEWAY_API_KEY: the bot's own rate-limit budget at the gateway (one of its API_KEYS). */
+  gatewayApiKey?: string;
   /** Webhook mode when set (TELEGRAM_WEBHOOK_URL, with its required secret); long polling otherwise. */
   webhook?: { url: string; secretToken: string; port: number };
   /** TELEGRAM_API_ROOT: another Bot API server (a local one, or the tests' stand-in). */
@@ -30,6 +32,12 @@ const envSchema = z.object({
   GATEWAY_SERVICE_TOKEN: z
     .string()
     .min(32, { error: "expected the gateway's secret of at least 32 characters" })
+    .optional(),
+  GATEWAY_API_KEY: z
+    .string()
+    .regex(/^\S{16,}$/, {
+      error: "expected one of the gateway's API_KEYS: at least 16 characters, no spaces",
+    })
     .optional(),
   TELEGRAM_WEBHOOK_URL: z
     .url({ protocol: /^https$/, error: "expected the public https:// URL Telegram posts updates to" })
@@ -55,6 +63,7 @@ const envSchema = z.object({
 const HIDDEN = new Set([
   "TELEGRAM_BOT_TOKEN",
   "GATEWAY_SERVICE_TOKEN",
+  "GATEWAY_API_KEY",
   "TELEGRAM_WEBHOOK_SECRET",
   "REDIS_URL",
 ]);
@@ -86,6 +95,7 @@ export function createTelegramConfig(env: Record<string, string | undefined>): T
     token: e.TELEGRAM_BOT_TOKEN,
     gatewayUrl: e.GATEWAY_URL.replace(/\/+$/, ""),
     gatewayServiceToken: e.GATEWAY_SERVICE_TOKEN,
+    gatewayApiKey: e.GATEWAY_API_KEY,
     webhook:
       e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET
         ? {

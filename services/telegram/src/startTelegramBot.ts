@@ -44,14 +44,18 @@ export async function startTelegramBot(options: {
   prisma: PrismaClient;
   redis?: Redis;
   log: Log;
-  /** Defaults to a client of `config.gatewayUrl` with the service token. */
+  /** Defaults to a client of `config.gatewayUrl` with the service token and API key. */
   gateway?: GatewayClient;
   explorer?: ExplorerLinks;
 }): Promise<RunningTelegramBot> {
   const { config, prisma, redis, log } = options;
   const gateway =
     options.gateway ??
-    createGatewayClient({ url: config.gatewayUrl, serviceToken: config.gatewayServiceToken });
+    createGatewayClient({
+      url: config.gatewayUrl,
+      serviceToken: config.gatewayServiceToken,
+      apiKey: config.gatewayApiKey,
+    });
   registerChartFonts();
   const bot = createBot(config, { prisma, gateway, explorer: options.explorer, log });
   await bot.init();

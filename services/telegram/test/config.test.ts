@@ -9,6 +9,7 @@ describe("createTelegramConfig", () => {
       token: TOKEN,
       gatewayUrl: "http://127.0.0.1:4000",
       gatewayServiceToken: undefined,
+      gatewayApiKey: undefined,
       webhook: undefined,
       apiRoot: undefined,
       redisUrl: undefined,
@@ -20,6 +21,7 @@ describe("createTelegramConfig", () => {
       TELEGRAM_BOT_TOKEN: TOKEN,
       GATEWAY_URL: "https://gateway.internal:4000/",
       GATEWAY_SERVICE_TOKEN: "x".repeat(32),
+      GATEWAY_API_KEY: "telegram-bot-key-0123456789",
       TELEGRAM_WEBHOOK_URL: "https://bot.example.org/telegram",
       TELEGRAM_WEBHOOK_SECRET: "s3cret_-token",
       TELEGRAM_WEBHOOK_PORT: "8443",
@@ -28,6 +30,7 @@ describe("createTelegramConfig", () => {
     });
     expect(config).toMatchObject({
       gatewayUrl: "https://gateway.internal:4000",
+      gatewayApiKey: "telegram-bot-key-0123456789",
       webhook: { url: "https://bot.example.org/telegram", secretToken: "s3cret_-token", port: 8443 },
       apiRoot: "http://127.0.0.1:8081",
       redisUrl: "redis://127.0.0.1:6379",

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@luma-pulse/db";
-import { createGatewayClient } from "../gateway/createGatewayClient.ts";
+import { createGatewayClient, type GatewayClient } from "../gateway/createGatewayClient.ts";
 import type { DeliveryPlatform } from "./AlertSender.ts";
 import { enqueueBurn } from "./enqueueBurn.ts";
 import { getLatestBurnId } from "./getLatestBurnId.ts";
@@ -13,14 +13,14 @@ const MAX_RETRY_MS = 30_000;
 async function resumePoint(
   prisma: PrismaClient,
   consumer: string,
-  gatewayUrl: string,
+  gateway: GatewayClient,
   signal: AbortSignal,
 ): Promise<string | undefined> {
   const cursor = await prisma.streamCursor.findUnique({ where: { consumer } });
   if (cursor) return cursor.lastEventId;
   // A new install does not flood its chats with old burns. Saved at once, so that burns mined
   // while it is down before the first new one are not skipped either.
-  const latest = await getLatestBurnId(createGatewayClient({ url: gatewayUrl }), signal);
+  const latest = await getLatestBurnId(gateway, signal);
   if (latest) await prisma.streamCursor.create({ data: { consumer, lastEventId: latest } });
   return latest;
 }
@@ -34,6 +34,8 @@ async function resumePoint(
  */
 export async function followBurns(opts: {
   gatewayUrl: string;
+  /** GATEWAY_API_KEY: the bot's own rate-limit budget at the gateway (`x-api-key`). */
+  apiKey?: string;
   prisma: PrismaClient;
   platform: DeliveryPlatform;
   /** The cursor's name; default `<platform>:burns`. */
@@ -43,13 +45,14 @@ export async function followBurns(opts: {
 }): Promise<void> {
   const { prisma, platform, signal } = opts;
   const consumer = opts.consumer ?? `${platform}:burns`;
-  const graphqlUrl = createGatewayClient({ url: opts.gatewayUrl }).endpoint;
+  const gateway = createGatewayClient({ url: opts.gatewayUrl, apiKey: opts.apiKey });
   let retryMs = FIRST_RETRY_MS;
   while (!signal.aborted) {
     try {
-      const after = await resumePoint(prisma, consumer, opts.gatewayUrl, signal);
+      const after = await resumePoint(prisma, consumer, gateway, signal);
       const burns = subscribeBurns({
-        graphqlUrl,
+        graphqlUrl: gateway.endpoint,
+        apiKey: opts.apiKey,
         after,
         signal,
         onConnected: () => {

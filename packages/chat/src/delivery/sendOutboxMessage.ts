@@ -55,8 +55,9 @@ export async function sendOutboxMessage(
     if (notBefore > Date.now()) return await updates.deferChat(chatId, notBefore - Date.now());
     context.notBefore.delete(chatId);
     if (!(await holdRateSlot(context, ids, chatId))) return;
-    const result: SendResult = await sender
-      .send({ chatId, view, idempotencyKey: message.idempotencyKey })
+    // A sender that throws (a bug, an unexpected answer) failed this send: retried with backoff.
+    const result: SendResult = await Promise.resolve()
+      .then(() => sender.send({ chatId, view, idempotencyKey: message.idempotencyKey }))
       .catch((error: unknown) => ({ kind: "failed", error: errorText(error) }));
     await record(context, message, ids, result);
   } catch (error) {

@@ -18,6 +18,8 @@ const DEFAULT_IDLE_MS = 45_000;
  */
 export async function* subscribeBurns(options: {
   graphqlUrl: string;
+  /** Sent as `x-api-key`. */
+  apiKey?: string;
   after?: string;
   signal: AbortSignal;
   /** Called once the gateway holds the subscription. */
@@ -33,6 +35,7 @@ export async function* subscribeBurns(options: {
   const client = createClient({
     url: options.graphqlUrl,
     retryAttempts: 0,
+    headers: options.apiKey ? { "x-api-key": options.apiKey } : undefined,
     // Every chunk, pings included, proves the connection alive.
     fetchFn: async (input: string, init: RequestInit = {}) => {
       const signals = [idle.signal, options.signal, ...(init.signal ? [init.signal] : [])];

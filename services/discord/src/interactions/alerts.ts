@@ -1,11 +1,10 @@
-import { MAX_COMMAND_LENGTH } from "@luma-pulse/chat";
 import {
   ApplicationCommandOptionType,
   ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import type { ChatInputCommandJson } from "./ChatInputCommandJson.ts";
 import { localizationsOf } from "./discordLocales.ts";
 
 const channelOption = {
@@ -45,7 +44,7 @@ export const alertsCommand = {
             zh: "提醒的最小销毁量（SORA，0 表示全部）",
           }),
           // Text, not a number: token amounts are parsed exactly (bigint), never as floats.
-          max_length: MAX_COMMAND_LENGTH,
+          max_length: 100,
           required: false,
         },
         {
@@ -70,7 +69,7 @@ export const alertsCommand = {
       options: [channelOption],
     },
   ],
-} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+} as const satisfies ChatInputCommandJson;
 
 /** The subcommands of /alerts, by name: the handlers' map is typed from them. */
 export type AlertsSubcommand = (typeof alertsCommand)["options"][number]["name"];

@@ -3,8 +3,8 @@ import {
   ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import type { ChatInputCommandJson } from "./ChatInputCommandJson.ts";
 import { localizationsOf } from "./discordLocales.ts";
 
 /** Channels a stats embed can go to. */
@@ -66,7 +66,7 @@ export const statsCommand = {
       ],
     },
   ],
-} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+} as const satisfies ChatInputCommandJson;
 
 /** The subcommands of /stats, by name: the handlers' map is typed from them. */
 export type StatsSubcommand = (typeof statsCommand)["options"][number]["name"];

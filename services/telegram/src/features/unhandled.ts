@@ -4,7 +4,7 @@ import type { BotContext } from "../BotContext.ts";
 import { sendView } from "../render/sendView.ts";
 
 /** What to send when a private message is not a command: where the commands are. */
-export function hintView(locale: Locale): ChatView {
+function hintView(locale: Locale): ChatView {
   const texts = textsFor(locale);
   return { tone: "info", title: texts.help.title, text: [texts.start.next], sections: [], buttons: [] };
 }

@@ -1,0 +1,96 @@
+import { errorView, localeOf } from "@luma-pulse/chat";
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  MessageFlags,
+  type RepliableInteraction,
+} from "discord.js";
+import { commandHandler } from "./commands/commandHandlers.ts";
+import { createLiveStats } from "./commands/liveStats.ts";
+import { statsMessage } from "./commands/statsMessage.ts";
+import type { DiscordConfig } from "./config.ts";
+import type { DiscordBotDeps, Log } from "./DiscordBotDeps.ts";
+import { renderView } from "./render/renderView.ts";
+
+/** A built bot: its discord.js client (not logged in) and the interactions it is answering. */
+export type DiscordBot = {
+  client: Client;
+  /** The deps the handlers use, with `liveStats` filled in. */
+  deps: DiscordBotDeps & { liveStats: NonNullable<DiscordBotDeps["liveStats"]> };
+  /** Resolves once every interaction received so far is answered (tests; a clean stop). */
+  settled(): Promise<void>;
+};
+
+/**
+ * Builds the bot: a discord.js client (Guilds intent only: slash commands need nothing else) whose
+ * REST goes to `config.apiRoot` when set, and ONE `interactionCreate` handler, the error boundary:
+ * a bug is logged with the interaction and the member gets a short localized "try again", ephemeral.
+ * Nothing connects until `client.login`.
+ */
+export function createDiscordBot(
+  config: Pick<DiscordConfig, "token" | "apiRoot">,
+  deps: DiscordBotDeps,
+): DiscordBot {
+  const log: Log = deps.log ?? (() => {});
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    ...(config.apiRoot ? { rest: { api: config.apiRoot } } : {}),
+  });
+  client.token = config.token;
+  client.rest.setToken(config.token);
+  const liveStats =
+    deps.liveStats ??
+    createLiveStats({
+      rest: client.rest,
+      log,
+      render: async (locale) => {
+        const stats = await statsMessage(deps, locale);
+        return stats.ok ? renderView(stats.view) : undefined;
+      },
+    });
+  const full = { ...deps, log, liveStats };
+  const inFlight = new Set<Promise<void>>();
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    const handling = handle(interaction).finally(() => inFlight.delete(handling));
+    inFlight.add(handling);
+  });
+
+  async function handle(interaction: Interaction) {
+    if (!interaction.isChatInputCommand()) return;
+    try {
+      await commandHandler(interaction.commandName)(interaction, full);
+    } catch (error) {
+      log("discord interaction failed", {
+        interactionId: interaction.id,
+        command: interaction.commandName,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      await apologize(interaction).catch((replyError: unknown) =>
+        log("discord error reply failed", { interactionId: interaction.id, error: String(replyError) }),
+      );
+    }
+  }
+
+  return {
+    client,
+    deps: full,
+    async settled() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+/** The member's "something went wrong": never the exception's text, never silence. */
+async function apologize(interaction: RepliableInteraction) {
+  const locale = localeOf(interaction.locale);
+  const view = errorView(locale, { code: "INTERNAL_SERVER_ERROR", params: {}, retryable: true });
+  const { embeds } = renderView(view);
+  if (interaction.deferred || interaction.replied) {
+    await interaction.editReply({ embeds, components: [], attachments: [] });
+  } else {
+    await interaction.reply({ embeds, flags: MessageFlags.Ephemeral });
+  }
+}

@@ -1,0 +1,107 @@
+import {
+  createGatewayClient,
+  type ExplorerLinks,
+  followBurns,
+  type GatewayClient,
+  registerChartFonts,
+  startDeliveryWorker,
+  startIntentMessageFollower,
+} from "@luma-pulse/chat";
+import type { PrismaClient } from "@luma-pulse/db";
+import { REST } from "discord.js";
+import type { Redis } from "ioredis";
+import { createDiscordBot } from "./client.ts";
+import type { DiscordConfig } from "./config.ts";
+import { createDiscordEditor } from "./delivery/createDiscordEditor.ts";
+import { createDiscordSender } from "./delivery/createDiscordSender.ts";
+import { discordRateLimits } from "./delivery/discordRateLimits.ts";
+import type { Log } from "./DiscordBotDeps.ts";
+
+/** A running bot: its user tag, and how to stop it. */
+export type RunningDiscordBot = {
+  tag: string;
+  /** Stops taking interactions (answering those in hand), then the background work (alert sends drained). */
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts the whole Discord side: the client logged in to Discord's gateway (slash commands), the
+ * burn subscription into the outbox, the delivery worker that posts from it under Discord's limits,
+ * the follower that edits signing-plan replies, and the `/stats live` refresher.
+ */
+export async function startDiscordBot(options: {
+  config: DiscordConfig;
+  prisma: PrismaClient;
+  log: Log;
+  redis?: Redis;
+  /** Defaults to a client of `config.gatewayUrl` with the API key and service token. */
+  gateway?: GatewayClient;
+  explorer?: ExplorerLinks;
+}): Promise<RunningDiscordBot> {
+  const { config, prisma, redis, log } = options;
+  const gateway =
+    options.gateway ??
+    createGatewayClient({
+      url: config.gatewayUrl,
+      apiKey: config.gatewayApiKey,
+      serviceToken: config.gatewayServiceToken,
+    });
+  registerChartFonts();
+  const bot = createDiscordBot(config, { prisma, gateway, explorer: options.explorer, log });
+
+  // Its own REST for alerts: on a 429 it rejects at once, so the worker holds that channel back and
+  // goes on with the others; no retries, so a 5xx goes back to the outbox's backoff.
+  const senderRest = new REST({
+    ...(config.apiRoot ? { api: config.apiRoot } : {}),
+    rejectOnRateLimit: () => true,
+    retries: 0,
+  }).setToken(config.token);
+  const worker = startDeliveryWorker({
+    prisma,
+    sender: createDiscordSender(senderRest),
+    policy: discordRateLimits,
+    redis,
+    explorer: options.explorer,
+    log,
+  });
+  const burnsStopped = new AbortController();
+  const burns = followBurns({
+    gatewayUrl: config.gatewayUrl,
+    prisma,
+    platform: "discord",
+    signal: burnsStopped.signal,
+    log,
+  }).catch((error: unknown) => log("discord burn subscription stopped", { error: String(error) }));
+  const follower = startIntentMessageFollower({
+    prisma,
+    gateway,
+    platform: "discord",
+    edit: createDiscordEditor(bot.client.rest, config.applicationId),
+    explorer: options.explorer,
+    log,
+  });
+  bot.deps.liveStats.start();
+
+  const stopBackground = async () => {
+    await bot.deps.liveStats.stop();
+    await follower.stop();
+    burnsStopped.abort();
+    await burns;
+    await worker.stop();
+  };
+  try {
+    await bot.client.login(config.token);
+  } catch (error) {
+    await stopBackground();
+    throw error;
+  }
+  return {
+    tag: bot.client.user?.tag ?? config.applicationId,
+    async stop() {
+      bot.client.removeAllListeners();
+      await bot.settled();
+      await bot.client.destroy();
+      await stopBackground();
+    },
+  };
+}

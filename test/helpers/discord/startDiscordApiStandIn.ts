@@ -1,0 +1,259 @@
+import { once } from "node:events";
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createDiscordLimiter, DISCORD_LIMITS, type DiscordLimits } from "./createDiscordLimiter.ts";
+import { type DiscordErrorAnswer, discordErrors } from "./discordErrors.ts";
+import { type DiscordBody, readDiscordBody } from "./readDiscordBody.ts";
+
+/** One request the bot made, and how the stand-in answered it. */
+export type DiscordCall = {
+  method: string;
+  /** Without the API root and version: `/channels/123/messages`. */
+  path: string;
+  body: Record<string, unknown>;
+  files: DiscordBody["files"];
+  status: number;
+  errorCode?: number;
+  at: number;
+};
+
+/** A message as the stand-in holds it: the last body it was posted or edited with. */
+export type StoredMessage = {
+  id: string;
+  channelId: string;
+  body: Record<string, unknown>;
+  files: DiscordBody["files"];
+  ephemeral: boolean;
+  edits: number;
+  nonce?: string;
+  createdAt: number;
+};
+
+type ChannelState = "deleted" | "no_access" | "no_permissions";
+
+/** How long Discord remembers an enforced nonce ("within the past few minutes"). */
+const NONCE_MEMORY_MS = 5 * 60_000;
+
+/**
+ * A stand-in of Discord's HTTP API (the only fake in the Discord tests: Discord's servers are out of
+ * reach). discord.js talks to it through `rest: { api: apiRoot }`. It records every call and answers
+ * like Discord: command deployment, interaction callbacks and their webhook edits, channel messages
+ * (with `enforce_nonce`: the same nonce in a channel within minutes returns the same message), 429s
+ * with `retry_after` and X-RateLimit headers, and 401/403/404 errors with Discord's JSON codes.
+ */
+export async function startDiscordApiStandIn(
+  opts: { token?: string; applicationId?: string; limits?: DiscordLimits | false } = {},
+) {
+  const token = opts.token ?? "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GstNd1.standInTokenstandInTokenstandInToken00";
+  const applicationId = opts.applicationId ?? "1300000000000000001";
+  const limiter = opts.limits === false ? undefined : createDiscordLimiter(opts.limits ?? DISCORD_LIMITS);
+  const calls: DiscordCall[] = [];
+  const messages = new Map<string, StoredMessage>();
+  const originals = new Map<string, string>(); // interaction token → its reply's message id
+  const expiredTokens = new Set<string>();
+  const channels = new Map<string, ChannelState>();
+  const nextFailures: { pathPattern: RegExp; answer: DiscordErrorAnswer | { status: 429; retryAfterMs: number } }[] = [];
+  const violations: string[] = [];
+  let nextId = 1_310_000_000_000_000_000n;
+  const newId = () => String(nextId++);
+
+  const messageJson = (message: StoredMessage) => ({
+    id: message.id,
+    channel_id: message.channelId,
+    type: 0,
+    content: "",
+    author: { id: applicationId, username: "Luma Pulse", discriminator: "0000", global_name: null, avatar: null, bot: true },
+    timestamp: new Date(message.createdAt).toISOString(),
+    edited_timestamp: message.edits > 0 ? new Date().toISOString() : null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: message.files.map((file, i) => ({ id: String(i), filename: file.name, size: file.size, url: `https://cdn.example/${file.name}`, proxy_url: `https://cdn.example/${file.name}` })),
+    embeds: message.body.embeds ?? [],
+    components: message.body.components ?? [],
+    pinned: false,
+    flags: message.ephemeral ? 64 : 0,
+    ...(message.nonce ? { nonce: message.nonce } : {}),
+  });
+
+  const channelError = (channelId: string): DiscordErrorAnswer | undefined => {
+    const state = channels.get(channelId);
+    if (state === "deleted") return discordErrors.unknownChannel;
+    if (state === "no_access") return discordErrors.missingAccess;
+    if (state === "no_permissions") return discordErrors.missingPermissions;
+    return undefined;
+  };
+
+  function postMessage(channelId: string, body: DiscordBody): { status: number; json: unknown; headers?: Record<string, string> } {
+    const failed = channelError(channelId);
+    if (failed) return { status: failed.status, json: failed };
+    const nonce = typeof body.json.nonce === "string" || typeof body.json.nonce === "number" ? String(body.json.nonce) : undefined;
+    if (nonce && body.json.enforce_nonce === true) {
+      const same = [...messages.values()].find(
+        (m) => m.channelId === channelId && m.nonce === nonce && Date.now() - m.createdAt < NONCE_MEMORY_MS,
+      );
+      if (same) return { status: 200, json: messageJson(same) };
+    }
+    const message: StoredMessage = {
+      id: newId(), channelId, body: body.json, files: body.files, ephemeral: false, edits: 0, nonce, createdAt: Date.now(),
+    };
+    messages.set(message.id, message);
+    return { status: 200, json: messageJson(message) };
+  }
+
+  function editMessage(message: StoredMessage | undefined, body: DiscordBody) {
+    if (!message) return { status: 404, json: discordErrors.unknownMessage };
+    message.body = { ...message.body, ...body.json };
+    // Files are kept unless `attachments` says which stay; new uploads replace them.
+    if (Array.isArray(body.json.attachments)) message.files = body.files;
+    message.edits += 1;
+    return { status: 200, json: messageJson(message) };
+  }
+
+  async function route(method: string, path: string, authorized: boolean, body: DiscordBody) {
+    const failure = nextFailures.findIndex((f) => f.pathPattern.test(`${method} ${path}`));
+    if (failure !== -1) {
+      const [{ answer }] = nextFailures.splice(failure, 1) as [(typeof nextFailures)[number]];
+      if (answer.status === 429 && "retryAfterMs" in answer) return rateLimited(answer.retryAfterMs, false, 5);
+      return { status: answer.status, json: answer };
+    }
+    let match = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/);
+    if (match && method === "PUT") {
+      if (!authorized) return { status: 401, json: discordErrors.unauthorized };
+      const commands = (body.json as unknown as Record<string, unknown>[]) ?? [];
+      return { status: 200, json: commands.map((c) => ({ ...c, id: newId(), application_id: match?.[1], version: newId() })) };
+    }
+    match = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/);
+    if (match && method === "POST") {
+      const interactionToken = match[2] ?? "";
+      if (originals.has(interactionToken)) return { status: 400, json: discordErrors.alreadyAcknowledged };
+      const data = (body.json.data ?? {}) as Record<string, unknown>;
+      const message: StoredMessage = {
+        id: newId(), channelId: "interaction", body: data, files: body.files,
+        ephemeral: ((Number(data.flags ?? 0)) & 64) !== 0, edits: 0, createdAt: Date.now(),
+      };
+      messages.set(message.id, message);
+      originals.set(interactionToken, message.id);
+      return { status: 204, json: undefined };
+    }
+    match = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/);
+    if (match && (method === "PATCH" || method === "GET")) {
+      const interactionToken = match[2] ?? "";
+      if (expiredTokens.has(interactionToken)) return { status: 401, json: discordErrors.invalidWebhookToken };
+      const id = match[3] === "@original" ? originals.get(interactionToken) : match[3];
+      if (!id) return { status: 404, json: discordErrors.unknownWebhook };
+      return method === "GET" ? { status: 200, json: messageJson(messages.get(id) as StoredMessage) } : editMessage(messages.get(id), body);
+    }
+    match = path.match(/^\/channels\/(\d+)\/messages(?:\/(\d+))?$/);
+    if (match) {
+      if (!authorized) return { status: 401, json: discordErrors.unauthorized };
+      const channelId = match[1] ?? "";
+      if (method === "POST" && !match[2]) {
+        if (limiter) {
+          const slot = limiter.take(channelId);
+          if (!slot.ok) {
+            violations.push(`POST ${path}: over the ${slot.global ? "global" : "channel"} limit`);
+            return rateLimited(slot.retryAfterMs, slot.global, slot.limit);
+          }
+          const answer = postMessage(channelId, body);
+          return { ...answer, headers: limitHeaders(channelId, DISCORD_LIMITS.perChannelPer5Seconds, slot.remaining, slot.resetAfterMs) };
+        }
+        return postMessage(channelId, body);
+      }
+      if (method === "PATCH" && match[2]) {
+        const failed = channelError(channelId);
+        if (failed) return { status: failed.status, json: failed };
+        const message = messages.get(match[2]);
+        return editMessage(message?.channelId === channelId ? message : undefined, body);
+      }
+    }
+    return { status: 404, json: discordErrors.notFound };
+  }
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? "/", "http://stand-in");
+    const path = url.pathname.replace(/^\/api\/v\d+/, "");
+    const method = request.method ?? "GET";
+    const body = await readDiscordBody(request);
+    const answer = await route(method, path, request.headers.authorization === `Bot ${token}`, body);
+    const json = answer.json as { code?: number } | undefined;
+    calls.push({
+      method, path, body: body.json, files: body.files, status: answer.status,
+      errorCode: answer.status >= 400 ? json?.code : undefined, at: Date.now(),
+    });
+    send(response, answer.status, answer.json, answer.headers);
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    /** discord.js: `rest: { api: apiRoot }` (it adds `/v10`). */
+    apiRoot: `http://127.0.0.1:${port}/api`,
+    token,
+    applicationId,
+    calls,
+    /** Calls whose `METHOD /path` matches. */
+    callsTo: (pattern: RegExp) => calls.filter((call) => pattern.test(`${call.method} ${call.path}`)),
+    /** The messages in a channel (interaction replies are in channel "interaction"), oldest first. */
+    channelMessages: (channelId: string) => [...messages.values()].filter((m) => m.channelId === channelId),
+    /** The reply of an interaction, by its token. */
+    interactionReply: (interactionToken: string) => messages.get(originals.get(interactionToken) ?? ""),
+    /** Makes a channel refuse messages as Discord does when it is deleted or the bot lost access. */
+    setChannel(channelId: string, state: ChannelState) {
+      channels.set(channelId, state);
+    },
+    /** The interaction token's 15 minutes are over: its webhook edits get 401 Invalid Webhook Token. */
+    expireInteraction(interactionToken: string) {
+      expiredTokens.add(interactionToken);
+    },
+    /** The next request matching `METHOD /path` gets this error (or a 429 with `retryAfterMs`). */
+    failNext(pathPattern: RegExp, answer: DiscordErrorAnswer | { status: 429; retryAfterMs: number }) {
+      nextFailures.push({ pathPattern, answer });
+    },
+    /** Requests made over a limit (a client should have waited). */
+    violations,
+    async close() {
+      server.closeAllConnections();
+      server.close();
+      await once(server, "close").catch(() => {});
+    },
+  };
+}
+
+export type DiscordApiStandIn = Awaited<ReturnType<typeof startDiscordApiStandIn>>;
+
+function limitHeaders(channelId: string, limit: number, remaining: number, resetAfterMs: number): Record<string, string> {
+  return {
+    "x-ratelimit-limit": String(limit),
+    "x-ratelimit-remaining": String(remaining),
+    "x-ratelimit-reset-after": (resetAfterMs / 1_000).toFixed(3),
+    "x-ratelimit-reset": ((Date.now() + resetAfterMs) / 1_000).toFixed(3),
+    "x-ratelimit-bucket": `channel-messages-${channelId.slice(-6)}`,
+  };
+}
+
+function rateLimited(retryAfterMs: number, global: boolean, limit: number) {
+  const seconds = Math.max(retryAfterMs, 1) / 1_000;
+  return {
+    status: 429,
+    json: { message: "You are being rate limited.", retry_after: seconds, global, code: 0 },
+    headers: {
+      "retry-after": String(Math.ceil(seconds)),
+      "x-ratelimit-limit": String(limit),
+      "x-ratelimit-remaining": "0",
+      "x-ratelimit-reset-after": seconds.toFixed(3),
+      "x-ratelimit-scope": global ? "global" : "user",
+      ...(global ? { "x-ratelimit-global": "true" } : {}),
+    },
+  };
+}
+
+function send(response: ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}) {
+  if (status === 204 || json === undefined) {
+    response.writeHead(status === 200 ? 204 : status, headers).end();
+    return;
+  }
+  response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(json));
+}
