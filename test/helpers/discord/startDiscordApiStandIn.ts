@@ -29,6 +29,9 @@ export type StoredMessage = {
   createdAt: number;
 };
 
+/** A response: status, JSON (none for 204) and headers. */
+type Answer = { status: number; json: unknown; headers?: Record<string, string> };
+
 type ChannelState = "deleted" | "no_access" | "no_permissions";
 
 /** How long Discord remembers an enforced nonce ("within the past few minutes"). */
@@ -85,7 +88,7 @@ export async function startDiscordApiStandIn(
     return undefined;
   };
 
-  function postMessage(channelId: string, body: DiscordBody): { status: number; json: unknown; headers?: Record<string, string> } {
+  function postMessage(channelId: string, body: DiscordBody): Answer {
     const failed = channelError(channelId);
     if (failed) return { status: failed.status, json: failed };
     const nonce = typeof body.json.nonce === "string" || typeof body.json.nonce === "number" ? String(body.json.nonce) : undefined;
@@ -111,7 +114,7 @@ export async function startDiscordApiStandIn(
     return { status: 200, json: messageJson(message) };
   }
 
-  async function route(method: string, path: string, authorized: boolean, body: DiscordBody) {
+  async function route(method: string, path: string, authorized: boolean, body: DiscordBody): Promise<Answer> {
     const failure = nextFailures.findIndex((f) => f.pathPattern.test(`${method} ${path}`));
     if (failure !== -1) {
       const [{ answer }] = nextFailures.splice(failure, 1) as [(typeof nextFailures)[number]];
