@@ -15,8 +15,11 @@ describe("the chat store", () => {
   }, 60_000);
 
   describe("alert settings", () => {
-    it("gives a chat that never set any the defaults: every burn, at once", async () => {
-      expect(await loadAlertSettings(prisma, "telegram", "-100123")).toEqual(defaultAlertSettings);
+    it("reads a chat that never subscribed as off, with the defaults to turn on", async () => {
+      expect(await loadAlertSettings(prisma, "telegram", "-100123")).toEqual({
+        ...defaultAlertSettings,
+        enabled: false,
+      });
     });
 
     it("keeps a chat's settings, minimum and quiet hours included, apart per platform", async () => {
@@ -29,7 +32,7 @@ describe("the chat store", () => {
       };
       await saveAlertSettings(prisma, { platform: "telegram", chatId: "-100200", settings, locale: "zh" });
       expect(await loadAlertSettings(prisma, "telegram", "-100200")).toEqual(settings);
-      expect(await loadAlertSettings(prisma, "discord", "-100200")).toEqual(defaultAlertSettings);
+      expect(await loadAlertSettings(prisma, "discord", "-100200")).toMatchObject({ enabled: false });
 
       const off = { ...settings, enabled: false, quietHours: undefined };
       await saveAlertSettings(prisma, {
@@ -94,6 +97,8 @@ describe("the chat store", () => {
       });
       expect(subscription.removedAt).toBeInstanceOf(Date);
       expect(subscription.removedReason).toBe("Forbidden: bot was kicked from the group chat");
+      // An admin who adds the bot back sees alerts off until they turn them on again.
+      expect(await loadAlertSettings(prisma, "telegram", chatId)).toMatchObject({ enabled: false });
       const statuses = await prisma.alertDelivery.findMany({
         where: { platform: "telegram", chatId: { in: [chatId, "-100301"] } },
         orderBy: [{ chatId: "asc" }, { eventId: "asc" }],

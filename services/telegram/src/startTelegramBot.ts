@@ -70,6 +70,7 @@ export async function startTelegramBot(options: {
     sender: createTelegramSender(senderApi),
     policy: telegramRateLimits,
     redis,
+    explorer: options.explorer,
     log,
   });
   const burnsStopped = new AbortController();
@@ -77,6 +78,7 @@ export async function startTelegramBot(options: {
     gatewayUrl: config.gatewayUrl,
     prisma,
     platform: "telegram",
+    apiKey: config.gatewayApiKey,
     signal: burnsStopped.signal,
     log,
   }).catch((error: unknown) => log("telegram burn subscription stopped", { error: String(error) }));

@@ -176,7 +176,7 @@ export async function startDiscordApiStandIn(
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://stand-in");
-    const path = url.pathname.replace(/^\/api\/v\d+/, "");
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, "");
     const method = request.method ?? "GET";
     const body = await readDiscordBody(request);
     const answer = await route(method, path, request.headers.authorization === `Bot ${token}`, body);

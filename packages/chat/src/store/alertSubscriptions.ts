@@ -8,7 +8,11 @@ import {
 import type { DeliveryPlatform } from "../delivery/AlertSender.ts";
 import type { Locale } from "../i18n/Locale.ts";
 
-/** A chat's alert settings; the defaults for a chat that never set any. */
+/**
+ * A chat's alert settings. A chat that never subscribed, or that the platform said is gone, gets
+ * nothing: it reads as the defaults switched off, so `/alerts` says "off" and `/alerts on` turns on
+ * every burn, at once.
+ */
 export async function loadAlertSettings(
   prisma: PrismaClient,
   platform: DeliveryPlatform,
@@ -16,10 +20,14 @@ export async function loadAlertSettings(
 ): Promise<AlertSettings> {
   const row = await prisma.alertSubscription.findUnique({
     where: { platform_chatId: { platform, chatId } },
-    select: { settings: true },
+    select: { settings: true, removedAt: true },
   });
-  return row ? parseAlertSettings(row.settings) : defaultAlertSettings;
+  if (!row) return unsubscribed;
+  const settings = parseAlertSettings(row.settings);
+  return row.removedAt ? { ...settings, enabled: false } : settings;
 }
+
+const unsubscribed: AlertSettings = { ...defaultAlertSettings, enabled: false };
 
 /**
  * Subscribes a chat to burn alerts with `settings`, written in `locale`; a chat that was removed
