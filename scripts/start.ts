@@ -24,6 +24,16 @@ async function stopAll() {
   }
 }
 
+/** A running part failed for good after start-up: stop the rest as on Ctrl-C, and exit 1. */
+async function stopOnFatal(reason: string) {
+  if (shutdown.signal.aborted) return; // already stopping
+  shutdown.abort();
+  console.error(`\nnpm start stopped: ${reason}`);
+  await startup.catch(() => {});
+  await stopAll();
+  process.exit(1);
+}
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
     if (shutdown.signal.aborted) process.exit(130);
@@ -98,6 +108,9 @@ async function main() {
         prisma: database.prisma,
         log: (message, extra) =>
           console.log(`telegram: ${message}${extra ? ` ${JSON.stringify(extra)}` : ""}`),
+        // Telegram refused long polling for good (409: another process polls with this token; 401:
+        // revoked): everything stops as on Ctrl-C, with that one line, and npm start exits 1.
+        onFatal: (_error, reason) => void stopOnFatal(reason),
       })
     : undefined;
   running.telegram = telegram;

@@ -14,15 +14,19 @@ export async function startChildGateway(options: {
   manifestPath: string;
   databaseUrl: string;
 }): Promise<ChildGateway> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "telegramGatewayChild.ts")], {
-    env: {
-      ...process.env,
-      LUMA_BENCH_MANIFEST: options.manifestPath,
-      DATABASE_URL: options.databaseUrl,
-      RATE_LIMIT_PER_IP: "0",
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(import.meta.dirname, "telegramGatewayChild.ts")],
+    {
+      env: {
+        ...process.env,
+        LUMA_BENCH_MANIFEST: options.manifestPath,
+        DATABASE_URL: options.databaseUrl,
+        RATE_LIMIT_PER_IP: "0",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  );
   let output = "";
   child.stdout?.setEncoding("utf8");
   const url = await new Promise<string>((resolve, reject) => {

@@ -50,8 +50,19 @@ export type { UsageProblem } from "./commands/UsageProblem.ts";
 export { usageLine, usageProblemText } from "./commands/usageText.ts";
 // Delivery
 export type { AlertSender, DeliveryPlatform, SendResult } from "./delivery/AlertSender.ts";
+export {
+  createRateGate,
+  defaultRateLimitPrefix,
+  type RateGate,
+  type RateSlots,
+} from "./delivery/createRateGate.ts";
 export { followBurns } from "./delivery/followBurns.ts";
-export { type RateLimit, type RateLimitPolicy, telegramRateLimits } from "./delivery/RateLimitPolicy.ts";
+export {
+  type RateLimit,
+  type RateLimitPolicy,
+  telegramGlobalLimit,
+  telegramRateLimits,
+} from "./delivery/RateLimitPolicy.ts";
 export {
   type DeliveryWorker,
   type DeliveryWorkerOptions,
@@ -139,7 +150,7 @@ export {
 } from "./intentMessages/startIntentMessageFollower.ts";
 export { type TrackedIntentMessage, trackIntentMessage } from "./intentMessages/trackIntentMessage.ts";
 // Delivery: the chats' alert settings and the users' languages
-export { loadAlertSettings, removeChat, saveAlertSettings } from "./store/alertSubscriptions.ts";
+export { loadAlertSettings, moveChat, removeChat, saveAlertSettings } from "./store/alertSubscriptions.ts";
 export { loadUserLocale, saveUserLocale } from "./store/userLocale.ts";
 export { burnsView } from "./views/burnsView.ts";
 // Views

@@ -82,6 +82,20 @@ describe("command arguments", () => {
     }
   });
 
+  it("in a group, says 'too long' only to a long command of ours or addressed to us", async () => {
+    const group = { kind: "group", isAdmin: false } as const;
+    const reason = "spam ".repeat(80);
+    const answerIn = (text: string) => answerText(context("en", group), text, { botUsername: "pulse_bot" });
+    // A moderation bot's commands, with a long reason: not ours to answer.
+    expect(await answerIn(`/ban@modbot ${reason}`)).toBeUndefined();
+    expect(await answerIn(`/ban ${reason}`)).toBeUndefined();
+    for (const ours of [`/stake ${reason}`, `/ban@pulse_bot ${reason}`]) {
+      expect(textOf((await reply("en", ours, group)).view)).toMatch(/too long/);
+    }
+    // In a private chat, another bot's command is still named as such.
+    expect(textOf((await reply("en", `/ban@modbot ${reason}`)).view)).toMatch(/That command is for @modbot/);
+  });
+
   it("error: a long bad argument is echoed cut short", async () => {
     const text = textOf((await reply("en", `/stake ${"x".repeat(250)} luma`)).view);
     expect(text).toContain(`"${"x".repeat(32)}…"`);
@@ -173,6 +187,45 @@ describe("wallet commands in a group", () => {
       name: "stake",
       args: ["100", "luma"],
     });
+  });
+
+  it("carries an address in the payload: /position 0x… fits Telegram's 64 characters", async () => {
+    const address = "0x52908400098527886E0F7030069857D2E4169EE7";
+    const answer = await reply("en", `/position ${address}`, { kind: "group", isAdmin: false });
+    if (answer.kind !== "private_only") throw new Error(`expected private_only, got ${answer.kind}`);
+    expect(answer.startPayload).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(decodeStartPayload(answer.startPayload ?? "")).toMatchObject({
+      name: "position",
+      args: [address.toLowerCase()],
+    });
+    const long = ["/buy_sora 123456789.123456789012345678", "/stake 1000000.000000000000000001 luma"];
+    for (const text of long) {
+      const handed = await reply("en", text, { kind: "group", isAdmin: false });
+      if (handed.kind !== "private_only") throw new Error(`expected private_only, got ${handed.kind}`);
+      expect(decodeStartPayload(handed.startPayload ?? "")?.args).toEqual(text.split(" ").slice(1));
+    }
+  });
+
+  it("error: a posted link never unlinks whoever presses Start", async () => {
+    const address = "0x52908400098527886e0f7030069857d2e4169ee7";
+    // "/unlink" alone unlinks the only linked wallet: in a group its button opens the private chat, and no more.
+    for (const text of ["/unlink", `/unlink ${address}`]) {
+      const answer = await reply("en", text, { kind: "group", isAdmin: false });
+      expect(answer).toMatchObject({ kind: "private_only", startPayload: undefined });
+    }
+    // Hand-made payloads for /unlink: the old text form, and every command code of the new one.
+    const forged = [
+      Buffer.from("unlink").toString("base64url"),
+      ...Array.from({ length: 256 }, (_, code) =>
+        Buffer.concat([Buffer.from([code, 0xff]), Buffer.from(address.slice(2), "hex")]).toString(
+          "base64url",
+        ),
+      ),
+    ];
+    for (const payload of forged) expect(decodeStartPayload(payload)?.name).not.toBe("unlink");
+    // In the private chat the forged link is just a welcome: the gateway (unreachable here) is never asked.
+    const started = await reply("en", `/start ${forged[0]}`);
+    expect(textOf(started.view)).toMatch(/Welcome/);
   });
 
   it("error: a tampered or foreign /start payload is just a welcome", async () => {

@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
 import type { SendResult } from "../src/delivery/AlertSender.ts";
+import { createRateGate } from "../src/delivery/createRateGate.ts";
 import { enqueueBurn } from "../src/delivery/enqueueBurn.ts";
 import type { RateLimitPolicy } from "../src/delivery/RateLimitPolicy.ts";
 import { type DeliveryWorker, startDeliveryWorker } from "../src/delivery/startDeliveryWorker.ts";
@@ -160,30 +161,100 @@ describe("startDeliveryWorker on one PostgreSQL outbox", () => {
     expect((await rowsOf("6001")).map((row) => row.status)).toEqual(["sent", "sent"]);
   });
 
-  it("failed: tries again later, and drops the alert with its last error after 8 attempts", async () => {
+  /** Waits for the chat's row to be tried `attempt` times, then lets its backoff pass at once. */
+  const triedTimes = async (chatId: string, attempt: number) => {
+    const row = await waitFor(async () => {
+      const [found] = await rowsOf(chatId);
+      return found && found.attempts === attempt && found.status !== "sending" ? found : undefined;
+    });
+    if (row.status === "pending")
+      await prisma.alertDelivery.update({ where: { id: row.id }, data: { sendAfter: new Date(0) } });
+    return row;
+  };
+
+  it("failed: an outage of the platform loses nothing; the alert goes out once it is back", async () => {
     await subscribe(prisma, "7001");
     await enqueue(testBurn(1, 1n));
-    const { sender, calls } = recordingSender("telegram", (_, all) => ({
+    let down = true;
+    const { sender, calls } = recordingSender("telegram", (_, all) =>
+      down ? { kind: "failed", error: `502 Bad Gateway (${all.length})` } : { kind: "sent", messageId: "71" },
+    );
+    start({ sender, policy: noLimits });
+    const first = await triedTimes("7001", 1);
+    // Backed off: not tried again at once.
+    expect(first.sendAfter.getTime() - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(4_000);
+    // Twenty failures (hours of backoff, at most 5 min apart): still waiting for the platform.
+    for (let attempt = 2; attempt <= 20; attempt++) {
+      const row = await triedTimes("7001", attempt);
+      expect(row.status).toBe("pending");
+      expect(row.sendAfter.getTime() - Date.now()).toBeLessThanOrEqual(300_000);
+    }
+    down = false;
+    await waitFor(allSent);
+    expect((await rowsOf("7001")).map((row) => row.status)).toEqual(["sent"]);
+    expect(calls).toHaveLength(21);
+  });
+
+  it("failed: drops an alert a day old that failed again, with its last error", async () => {
+    await subscribe(prisma, "7101");
+    await enqueue(testBurn(1, 1n));
+    const dayAgo = new Date(Date.now() - 24 * 3_600_000 - 60_000);
+    await prisma.alertDelivery.updateMany({
+      where: { chatId: "7101" },
+      data: { createdAt: dayAgo, attempts: 11 },
+    });
+    const { sender, calls } = recordingSender("telegram", () => ({
       kind: "failed",
-      error: `502 Bad Gateway (${all.length})`,
+      error: "network: timeout",
     }));
     start({ sender, policy: noLimits });
-    for (let attempt = 1; attempt <= 8; attempt++) {
-      const row = await waitFor(async () => {
-        const [found] = await rowsOf("7001");
-        return found && found.attempts === attempt && found.status !== "sending" ? found : undefined;
-      });
-      if (attempt === 1) {
-        // Backed off: not tried again at once.
-        expect(row.sendAfter.getTime() - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(4_000);
-      }
-      // Time passes: the backoff is over.
-      if (row.status === "pending")
-        await prisma.alertDelivery.update({ where: { id: row.id }, data: { sendAfter: new Date(0) } });
-    }
-    const [row] = await rowsOf("7001");
-    expect(row).toMatchObject({ status: "dropped", attempts: 8, lastError: "502 Bad Gateway (8)" });
-    expect(calls).toHaveLength(8);
+    await waitFor(allSent);
+    expect(await rowsOf("7101")).toMatchObject([
+      { status: "dropped", attempts: 12, lastError: "network: timeout" },
+    ]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("rejected: a message the platform refuses is tried 3 times in all, then dropped", async () => {
+    await subscribe(prisma, "7201");
+    await enqueue(testBurn(1, 1n));
+    const { sender, calls } = recordingSender("telegram", (_, all) => ({
+      kind: "rejected",
+      error: `400: Bad Request: message is too long (${all.length})`,
+    }));
+    start({ sender, policy: noLimits });
+    for (let attempt = 1; attempt <= 3; attempt++) await triedTimes("7201", attempt);
+    expect(await rowsOf("7201")).toMatchObject([
+      { status: "dropped", attempts: 3, lastError: "400: Bad Request: message is too long (3)" },
+    ]);
+    expect(calls).toHaveLength(3);
+  });
+
+  it("moved: the group's subscription and unsent alerts follow it to its new id, and go out there", async () => {
+    await subscribe(prisma, "-7301", { minAmount: 2n * e18 }, { locale: "zh" });
+    await enqueue(testBurn(1, 3n));
+    await enqueue(testBurn(2, 4n));
+    const { sender, calls } = recordingSender("telegram", (call) =>
+      call.chatId === "-7301"
+        ? { kind: "moved", toChatId: "-1007301" }
+        : { kind: "sent", messageId: String(calls.length) },
+    );
+    start({ sender, policy: noLimits });
+    await waitFor(async () => (await rowsOf("-1007301")).filter((row) => row.status === "sent").length === 2);
+
+    expect(calls.filter((call) => call.chatId === "-7301")).toHaveLength(1);
+    const there = calls.filter((call) => call.chatId === "-1007301");
+    expect(there.map((call) => call.view.title)).toEqual(
+      [3n, 4n].map((sora) => `🔥 销毁 ${formatTokenNumber({ raw: sora * e18, decimals: 18 }, "zh")} SORA`),
+    );
+    expect(await rowsOf("-7301")).toEqual([]);
+    // Later burns are queued for the new id, with the group's settings: the 1 SORA one is below its minimum.
+    await enqueue(testBurn(3, 1n));
+    await enqueue(testBurn(4, 5n));
+    await waitFor(allSent);
+    expect((await rowsOf("-1007301")).map((row) => row.eventId)).toEqual(
+      [1, 2, 4].map((n) => testBurn(n, 1n).id),
+    );
   });
 
   it("stop() lets the send in flight finish and gives the unsent claimed rows back", async () => {
@@ -237,5 +308,25 @@ describe("startDeliveryWorker on one PostgreSQL outbox", () => {
       const [first, second] = sends.filter((call) => call.chatId === `${9000 + i}`);
       expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(1_000);
     }
+  });
+  it("a gate shared with the bot's replies: alerts and replies together stay within the global limit", async () => {
+    const gate = createRateGate({ keyPrefix: "shared" });
+    const policy: RateLimitPolicy = { limitsFor: () => [{ key: "global", points: 3, durationMs: 1_000 }] };
+    for (let i = 0; i < 3; i++) await subscribe(prisma, `${9100 + i}`);
+    // The bot's replies took the whole second's room just before the broadcast.
+    const replies: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await gate.acquire(policy.limitsFor(""));
+      replies.push(Date.now());
+    }
+    await enqueue(testBurn(1, 1n));
+    const { sender, calls } = recordingSender();
+    start({ sender, policy, gate });
+    await waitFor(allSent);
+
+    const all = [...replies, ...calls.map((call) => call.at)].sort((x, y) => x - y);
+    expect(all).toHaveLength(6);
+    for (let i = 3; i < all.length; i++)
+      expect((all[i] ?? 0) - (all[i - 3] ?? 0)).toBeGreaterThanOrEqual(1_000);
   });
 });

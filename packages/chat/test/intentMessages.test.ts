@@ -16,8 +16,10 @@ import { setupChain } from "../../../services/gateway/test/setupChain.ts";
 import { setupDatabase } from "../../../services/gateway/test/setupDatabase.ts";
 import { startReadyGateway } from "../../../services/gateway/test/startReadyGateway.ts";
 import { createGatewayClient, type GatewayClient } from "../src/gateway/createGatewayClient.ts";
+import { getIntent } from "../src/gateway/operations/getIntent.ts";
 import type { Locale } from "../src/i18n/Locale.ts";
 import type { MessageEditor } from "../src/intentMessages/MessageEditor.ts";
+import { showIntentChange } from "../src/intentMessages/showIntentChange.ts";
 import { startIntentMessageFollower } from "../src/intentMessages/startIntentMessageFollower.ts";
 import { trackIntentMessage } from "../src/intentMessages/trackIntentMessage.ts";
 import type { ChatView } from "../src/views/ChatView.ts";
@@ -169,6 +171,31 @@ describe("intent messages follow their intent", () => {
     await waitUntil(async () => (await shownOf(messages[2] ?? "")) === "expired", "all are shown expired");
     await witness(editor);
     expect(messages.map((messageId) => editor.of(messageId).length)).toEqual([1, 1, 1]);
+  });
+
+  it("a follower that crashed between its claim and the edit: the message is edited once the claim lapses", async () => {
+    const { id } = await aliceIntent({ expired: true });
+    const messageId = await sent(id);
+    const row = await database.prisma.intentMessage.findFirstOrThrow({ where: { messageId } });
+    const intent = await getIntent(client, { locale: "en", id });
+    // The crashed follower: it claimed the row, and its edit never came back.
+    const hung: MessageEditor = () => new Promise(() => {});
+    void showIntentChange({ prisma: database.prisma, edit: hung, log: () => {} }, row, "en", intent);
+    await waitUntil(async () => (await shownOf(messageId)) !== "pending", "the row is claimed");
+
+    const editor = recordingEditor();
+    follow(editor.edit);
+    // A fresh claim is another follower's, editing right now: left alone.
+    await witness(editor);
+    expect(editor.of(messageId)).toEqual([]);
+    // A minute on, the claim has lapsed: the message still shows "pending", so it is edited.
+    await database.prisma.intentMessage.updateMany({
+      where: { messageId },
+      data: { updatedAt: new Date(Date.now() - 61_000) },
+    });
+    await waitUntil(() => editor.of(messageId).length > 0, "the message is edited");
+    await waitUntil(async () => (await shownOf(messageId)) === "expired", "the row shows expired");
+    expect(editor.of(messageId).map((edit) => edit.view.title)).toEqual(["Expired · Stake LUMA"]);
   });
 
   it("stops following an intent the gateway does not know, asked in the same request as others", async () => {

@@ -2,7 +2,12 @@ import type { PrismaClient } from "@luma-pulse/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupDatabase } from "../../../services/gateway/test/setupDatabase.ts";
 import { type AlertSettings, defaultAlertSettings } from "../src/alerts/AlertSettings.ts";
-import { loadAlertSettings, removeChat, saveAlertSettings } from "../src/store/alertSubscriptions.ts";
+import {
+  loadAlertSettings,
+  moveChat,
+  removeChat,
+  saveAlertSettings,
+} from "../src/store/alertSubscriptions.ts";
 import { loadUserLocale, saveUserLocale } from "../src/store/userLocale.ts";
 
 const e18 = (whole: bigint) => whole * 10n ** 18n;
@@ -131,6 +136,75 @@ describe("the chat store", () => {
         where: { platform_chatId: { platform: "telegram", chatId } },
       });
       expect(subscription).toMatchObject({ removedAt: null, removedReason: null });
+    });
+  });
+
+  describe("moveChat (a group upgraded to a supergroup)", () => {
+    const row = (chatId: string, eventId: string, status: "pending" | "sending" | "sent") => ({
+      platform: "telegram" as const,
+      chatId,
+      eventId,
+      kind: "burn",
+      payload: {},
+      sendAfter: new Date(),
+      status,
+      ...(status === "sending" ? { claimedBy: "worker-a", leaseUntil: new Date(Date.now() + 30_000) } : {}),
+    });
+    const rowsOf = (chatIds: string[]) =>
+      prisma.alertDelivery.findMany({
+        where: { platform: "telegram", chatId: { in: chatIds } },
+        orderBy: [{ chatId: "asc" }, { eventId: "asc" }],
+        select: { chatId: true, eventId: true, status: true, claimedBy: true },
+      });
+    const settings: AlertSettings = { ...defaultAlertSettings, minAmount: e18(5n), mode: "digest" };
+
+    it("moves the subscription, settings and language, and the unsent alerts to the new id", async () => {
+      await saveAlertSettings(prisma, { platform: "telegram", chatId: "-500", settings, locale: "zh" });
+      await prisma.alertDelivery.createMany({
+        data: [row("-500", "a", "sent"), row("-500", "b", "pending"), row("-500", "c", "sending")],
+      });
+
+      await moveChat(prisma, "telegram", "-500", "-1005000");
+      await moveChat(prisma, "telegram", "-500", "-1005000"); // the bot's handler and the worker both saw it
+
+      expect(await loadAlertSettings(prisma, "telegram", "-1005000")).toEqual(settings);
+      expect(await loadAlertSettings(prisma, "telegram", "-500")).toMatchObject({ enabled: false });
+      const moved = await prisma.alertSubscription.findUniqueOrThrow({
+        where: { platform_chatId: { platform: "telegram", chatId: "-1005000" } },
+      });
+      expect(moved).toMatchObject({ locale: "zh", removedAt: null });
+      // The sent one stays where it was sent; the others are pending for any worker to send to the new id.
+      expect(await rowsOf(["-500", "-1005000"])).toEqual([
+        { chatId: "-1005000", eventId: "b", status: "pending", claimedBy: null },
+        { chatId: "-1005000", eventId: "c", status: "pending", claimedBy: null },
+        { chatId: "-500", eventId: "a", status: "sent", claimedBy: null },
+      ]);
+    });
+
+    it("keeps the new id's own subscription, and sends an event queued for both ids once", async () => {
+      await saveAlertSettings(prisma, { platform: "telegram", chatId: "-600", settings, locale: "zh" });
+      await saveAlertSettings(prisma, {
+        platform: "telegram",
+        chatId: "-1006000",
+        settings: defaultAlertSettings,
+        locale: "en",
+      });
+      await prisma.alertDelivery.createMany({
+        data: [row("-600", "a", "pending"), row("-600", "b", "pending"), row("-1006000", "a", "pending")],
+      });
+
+      await moveChat(prisma, "telegram", "-600", "-1006000");
+
+      expect(await loadAlertSettings(prisma, "telegram", "-1006000")).toEqual(defaultAlertSettings);
+      const old = await prisma.alertSubscription.findUniqueOrThrow({
+        where: { platform_chatId: { platform: "telegram", chatId: "-600" } },
+      });
+      expect(old).toMatchObject({ removedAt: expect.any(Date), removedReason: "moved to -1006000" });
+      expect(await rowsOf(["-600", "-1006000"])).toEqual([
+        { chatId: "-1006000", eventId: "a", status: "pending", claimedBy: null },
+        { chatId: "-1006000", eventId: "b", status: "pending", claimedBy: null },
+        { chatId: "-600", eventId: "a", status: "dropped", claimedBy: null },
+      ]);
     });
   });
 

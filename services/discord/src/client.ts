@@ -38,6 +38,8 @@ export function createDiscordBot(
     intents: [GatewayIntentBits.Guilds],
     ...(config.apiRoot ? { rest: { api: config.apiRoot } } : {}),
   });
+  // Set now, not at login: the REST is used before (editing replies, live stats), and discord.js
+  // would otherwise take DISCORD_TOKEN from the environment by itself.
   client.token = config.token;
   client.rest.setToken(config.token);
   const liveStats =
@@ -53,6 +55,8 @@ export function createDiscordBot(
   const full = { ...deps, log, liveStats };
   const inFlight = new Set<Promise<void>>();
 
+  // An "error" event without a listener would throw and end the process; the client reconnects by itself.
+  client.on(Events.Error, (error) => log("discord client error", { error: String(error) }));
   client.on(Events.InteractionCreate, (interaction) => {
     const handling = handle(interaction).finally(() => inFlight.delete(handling));
     inFlight.add(handling);

@@ -22,7 +22,9 @@ export type DiscordConfig = {
 
 const SNOWFLAKE = /^\d{17,20}$/;
 const snowflake = (what: string) =>
-  z.string({ error: `is required: ${what}` }).regex(SNOWFLAKE, { error: "expected a Discord id (17-20 digits)" });
+  z
+    .string({ error: `is required: ${what}` })
+    .regex(SNOWFLAKE, { error: "expected a Discord id (17-20 digits)" });
 
 const envSchema = z.object({
   DISCORD_TOKEN: z

@@ -32,6 +32,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`The Discord bot could not start:\n${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `The Discord bot could not start:\n${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

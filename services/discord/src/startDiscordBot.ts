@@ -8,14 +8,14 @@ import {
   startIntentMessageFollower,
 } from "@luma-pulse/chat";
 import type { PrismaClient } from "@luma-pulse/db";
-import { REST } from "discord.js";
+import { Events, REST } from "discord.js";
 import type { Redis } from "ioredis";
 import { createDiscordBot } from "./client.ts";
 import type { DiscordConfig } from "./config.ts";
+import type { Log } from "./DiscordBotDeps.ts";
 import { createDiscordEditor } from "./delivery/createDiscordEditor.ts";
 import { createDiscordSender } from "./delivery/createDiscordSender.ts";
 import { discordRateLimits } from "./delivery/discordRateLimits.ts";
-import type { Log } from "./DiscordBotDeps.ts";
 
 /** A running bot: its user tag, and how to stop it. */
 export type RunningDiscordBot = {
@@ -37,6 +37,11 @@ export async function startDiscordBot(options: {
   /** Defaults to a client of `config.gatewayUrl` with the API key and service token. */
   gateway?: GatewayClient;
   explorer?: ExplorerLinks;
+  /**
+   * Discord ended the session for good (the token was reset, or its intents are not allowed): the
+   * client will not reconnect. The caller stops everything; unset, it is only logged.
+   */
+  onFatal?: (error: Error) => void;
 }): Promise<RunningDiscordBot> {
   const { config, prisma, redis, log } = options;
   const gateway =
@@ -81,6 +86,11 @@ export async function startDiscordBot(options: {
     log,
   });
   bot.deps.liveStats.start();
+  bot.client.once(Events.Invalidated, () => {
+    const error = new Error("Discord invalidated the bot's session (token reset?): it will not reconnect.");
+    log("discord session invalidated", { error: error.message });
+    options.onFatal?.(error);
+  });
 
   const stopBackground = async () => {
     await bot.deps.liveStats.stop();
@@ -98,7 +108,7 @@ export async function startDiscordBot(options: {
   return {
     tag: bot.client.user?.tag ?? config.applicationId,
     async stop() {
-      bot.client.removeAllListeners();
+      bot.client.removeAllListeners(Events.InteractionCreate);
       await bot.settled();
       await bot.client.destroy();
       await stopBackground();

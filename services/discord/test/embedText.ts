@@ -29,6 +29,7 @@ export function embedText(message: StoredMessage | undefined): string {
 
 /** A message's link buttons. */
 export function buttonsOf(message: StoredMessage | undefined): { label: string; url: string }[] {
-  const rows = (message?.body.components as { components: { label: string; url: string }[] }[] | undefined) ?? [];
+  const rows =
+    (message?.body.components as { components: { label: string; url: string }[] }[] | undefined) ?? [];
   return rows.flatMap((row) => row.components.map(({ label, url }) => ({ label, url })));
 }

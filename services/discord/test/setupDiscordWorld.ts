@@ -1,13 +1,16 @@
 import { createGatewayClient } from "@luma-pulse/chat";
+import { Events, type Interaction } from "discord.js";
 import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
 import { chatInputInteraction } from "../../../test/helpers/discord/chatInputInteraction.ts";
-import { type DiscordApiStandIn, startDiscordApiStandIn } from "../../../test/helpers/discord/startDiscordApiStandIn.ts";
+import {
+  type DiscordApiStandIn,
+  startDiscordApiStandIn,
+} from "../../../test/helpers/discord/startDiscordApiStandIn.ts";
 import { createProtectionConfig } from "../../gateway/src/protection/createProtectionConfig.ts";
 import { setupChain } from "../../gateway/test/setupChain.ts";
 import { setupDatabase } from "../../gateway/test/setupDatabase.ts";
 import { startReadyGateway } from "../../gateway/test/startReadyGateway.ts";
 import { createDiscordBot } from "../src/client.ts";
-import { feedInteraction } from "./feedInteraction.ts";
 
 /** Where signing and wallet-link pages live in the tests. */
 export const PUBLIC_URL = "https://pulse.example.org";
@@ -20,11 +23,14 @@ export type InteractionOptions = Omit<Parameters<typeof chatInputInteraction>[0]
 
 /**
  * A real chain (seeded by `seed`), a gateway over it with signing links and the bot's service token,
- * the bot's own database, the stand-in of Discord's HTTP API (without send limits: a test asks
- * faster than members would) and the bot on it; `interact` hands the bot one slash command and
- * returns the calls it made and its reply as the member sees it.
+ * the bot's own database, the stand-in of Discord's HTTP API (without send limits unless
+ * `discordLimits`: a test asks faster than members would) and the bot logged in to it; `interact`
+ * sends the bot one slash command over the gateway and returns the calls it made and its reply.
  */
-export async function setupDiscordWorld(seed?: (chain: Chain) => Promise<void>) {
+export async function setupDiscordWorld(
+  seed?: (chain: Chain) => Promise<void>,
+  options: { discordLimits?: boolean } = {},
+) {
   const chain = await setupChain();
   await seed?.(chain);
   const gateway = await startReadyGateway(chain, {
@@ -32,7 +38,9 @@ export async function setupDiscordWorld(seed?: (chain: Chain) => Promise<void>) 
     protection: createProtectionConfig({ RATE_LIMIT_PER_IP: "100000" }),
   });
   const database = await setupDatabase();
-  const standIn: DiscordApiStandIn = await startDiscordApiStandIn({ limits: false });
+  const standIn: DiscordApiStandIn = await startDiscordApiStandIn(
+    options.discordLimits ? {} : { limits: false },
+  );
   deferTeardown(() => standIn.close());
   const logs: { message: string; extra?: object }[] = [];
   const bot = createDiscordBot(
@@ -44,11 +52,23 @@ export async function setupDiscordWorld(seed?: (chain: Chain) => Promise<void>) 
     },
   );
   deferTeardown(() => bot.client.destroy());
+  // Logged in to the stand-in's gateway: interactions arrive as Discord sends them, over the WebSocket.
+  await bot.client.login(standIn.token);
 
   async function interact(options: InteractionOptions) {
     const payload = chatInputInteraction({ applicationId: standIn.applicationId, ...options });
     const from = standIn.calls.length;
-    feedInteraction(bot.client, payload);
+    const received = new Promise<void>((resolve) => {
+      const onInteraction = (interaction: Interaction) => {
+        if (interaction.id !== payload.id) return;
+        bot.client.off(Events.InteractionCreate, onInteraction);
+        resolve();
+      };
+      bot.client.on(Events.InteractionCreate, onInteraction);
+    });
+    standIn.dispatchInteraction(payload);
+    // The bot's own listener came first: once this one hears the interaction, it is being handled.
+    await received;
     await bot.settled();
     return { payload, calls: standIn.calls.slice(from), reply: standIn.interactionReply(payload.token) };
   }

@@ -1,15 +1,25 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot } from "grammy";
+import { Bot, type Transformer } from "grammy";
 import type { BotContext } from "./BotContext.ts";
 import type { BotDeps } from "./BotDeps.ts";
 import type { TelegramConfig } from "./config.ts";
 import { commands } from "./features/commands.ts";
 import { errorReply } from "./features/errorReply.ts";
+import { migratedGroup } from "./features/migratedGroup.ts";
 import { myChatMember } from "./features/myChatMember.ts";
 import { unhandled } from "./features/unhandled.ts";
 import { chatAdmin } from "./middleware/chatAdmin.ts";
+import type { UpdateTracker } from "./middleware/trackUpdates.ts";
 import { userLocale } from "./middleware/userLocale.ts";
+
+/** What the running bot adds around the features (tests build the bot without them). */
+export type CreateBotOptions = {
+  /** Counts the updates in flight, so a stop waits for them. */
+  tracker?: UpdateTracker;
+  /** Runs before each API call (and each of its retries): the shared send limits, see `throttleSends`. */
+  throttle?: Transformer;
+};
 
 /**
  * Builds the Telegram bot (no network until it is started or `init()` is called): API calls retry
@@ -17,18 +27,32 @@ import { userLocale } from "./middleware/userLocale.ts";
  * then the user's language and the chat admin check are set up, and the features run in order,
  * `unhandled` last, behind one error boundary. Call `init()` (getMe) before handling updates.
  */
-export function createBot(config: Pick<TelegramConfig, "token" | "apiRoot">, deps: BotDeps): Bot<BotContext> {
+export function createBot(
+  config: Pick<TelegramConfig, "token" | "apiRoot">,
+  deps: BotDeps,
+  options: CreateBotOptions = {},
+): Bot<BotContext> {
   const bot = new Bot<BotContext>(
     config.token,
     config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {},
   );
+  // Installed first, so it runs inside auto-retry: every attempt takes its own send slot.
+  if (options.throttle) bot.api.config.use(options.throttle);
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const log = deps.log ?? (() => {});
+  if (options.tracker) bot.use(options.tracker.middleware);
   // Under the runner updates run concurrently: two commands of one chat must still answer in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   bot
     .errorBoundary(errorReply(log))
-    .use(userLocale(deps.prisma), chatAdmin(), commands(deps), myChatMember(deps), unhandled());
+    .use(
+      userLocale(deps.prisma),
+      chatAdmin(),
+      commands(deps),
+      myChatMember(deps),
+      migratedGroup(deps),
+      unhandled(),
+    );
   bot.catch((error) => log("telegram update failed outside the boundary", { error: String(error.error) }));
   return bot;
 }

@@ -1,3 +1,4 @@
+import type { ExplorerLinks } from "@luma-pulse/chat";
 import { z } from "zod";
 
 /** The Telegram bot's settings, read once at start (`createTelegramConfig(process.env)` in main.ts). */
@@ -16,6 +17,8 @@ export type TelegramConfig = {
   apiRoot?: string;
   /** REDIS_URL: rate limits shared by several delivery workers; unset: counted in this process. */
   redisUrl?: string;
+  /** EXPLORER_TX_URL: transaction links in alerts and /burns; unset: views show the hash. */
+  explorer?: ExplorerLinks;
 };
 
 const TOKEN = /^\d+:[\w-]{30,}$/;
@@ -57,6 +60,10 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, { error: "expected a redis:// or rediss:// URL" })
     .optional(),
+  EXPLORER_TX_URL: z
+    .url({ protocol: /^https$/, error: "expected an https:// URL with {hash} in it" })
+    .refine((url) => url.includes("{hash}"), { error: "expected {hash} where the transaction hash goes" })
+    .optional(),
 });
 
 // Secrets and URLs that may carry credentials are named, never echoed into logs.
@@ -89,6 +96,12 @@ export function createTelegramConfig(env: Record<string, string | undefined>): T
       "TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so that only Telegram can post updates (openssl rand -hex 32).",
     );
   }
+  // A secret without a URL means someone meant webhook mode: long polling instead would be a surprise.
+  if (input.TELEGRAM_WEBHOOK_SECRET && !input.TELEGRAM_WEBHOOK_URL) {
+    problems.push(
+      "TELEGRAM_WEBHOOK_SECRET is set but TELEGRAM_WEBHOOK_URL is not: set the URL for webhook mode, or unset the secret for long polling.",
+    );
+  }
   if (!parsed.success || problems.length > 0) throw new Error(problems.join("\n"));
   const e = parsed.data;
   return {
@@ -106,5 +119,6 @@ export function createTelegramConfig(env: Record<string, string | undefined>): T
         : undefined,
     apiRoot: e.TELEGRAM_API_ROOT?.replace(/\/+$/, ""),
     redisUrl: e.REDIS_URL,
+    explorer: e.EXPLORER_TX_URL ? { txUrlTemplate: e.EXPLORER_TX_URL } : undefined,
   };
 }

@@ -6,7 +6,9 @@ import { startTelegramBot } from "./startTelegramBot.ts";
 /**
  * The Telegram bot as a process of its own (`npm run telegram`; `npm start` runs it in-process with
  * the gateway instead). It needs a database of its own reach: DATABASE_URL, since the embedded
- * PGlite serves one process. Stops cleanly on SIGINT/SIGTERM, its alert sends in flight drained.
+ * PGlite serves one process. Stops cleanly on SIGINT/SIGTERM, the updates being handled finished and
+ * its alert sends in flight drained; exits 1, stopped as cleanly, when Telegram refuses long polling
+ * for good (another process polls with the token, or it was revoked).
  */
 async function main() {
   const config = createTelegramConfig(process.env);
@@ -14,22 +16,43 @@ async function main() {
     console.log(extra ? `${message} ${JSON.stringify(extra)}` : message);
   const database = await openDatabase(createDbConfig(process.env));
   const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
-  const bot = await startTelegramBot({ config, prisma: database.prisma, redis, log }).catch(async (error) => {
+  let fatal = (_reason: string) => {};
+  const fatalReason = new Promise<string>((resolve) => {
+    fatal = resolve;
+  });
+  const bot = await startTelegramBot({
+    config,
+    prisma: database.prisma,
+    redis,
+    log,
+    onFatal: (_error, reason) => fatal(reason),
+  }).catch(async (error) => {
     redis?.disconnect();
     await database.close();
     throw error;
   });
   const mode = config.webhook ? `webhook ${config.webhook.url} (port ${bot.webhookPort})` : "long polling";
   console.log(`Telegram bot @${bot.username} is running (${mode}); gateway ${config.gatewayUrl}.`);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, async () => {
-      console.log(`${signal}: stopping the Telegram bot…`);
+  let stopping: Promise<never> | undefined;
+  const stop = (code: number) => {
+    stopping ??= (async () => {
       await bot.stop();
       await redis?.quit();
       await database.close();
-      process.exit(0);
+      process.exit(code);
+    })();
+    return stopping;
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.log(`${signal}: stopping the Telegram bot…`);
+      void stop(0);
     });
   }
+  void fatalReason.then((reason) => {
+    console.error(reason);
+    return stop(1);
+  });
 }
 
 main().catch((error: unknown) => {

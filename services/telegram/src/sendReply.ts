@@ -7,6 +7,7 @@ import {
 } from "@luma-pulse/chat";
 import type { BotContext } from "./BotContext.ts";
 import type { BotDeps } from "./BotDeps.ts";
+import { localeOwnerOf } from "./middleware/userLocale.ts";
 import { sendView } from "./render/sendView.ts";
 
 /**
@@ -43,12 +44,15 @@ export async function sendReply(ctx: BotContext, reply: CommandReply, deps: BotD
       await send({ ...reply.view, buttons: [{ label: reply.view.title, url }, ...reply.view.buttons] });
       return;
     }
-    case "set_locale":
-      if (ctx.from) await saveUserLocale(deps.prisma, "telegram", String(ctx.from.id), reply.locale);
+    case "set_locale": {
+      const owner = localeOwnerOf(ctx);
+      if (owner) await saveUserLocale(deps.prisma, "telegram", owner, reply.locale);
       await send(reply.view);
       return;
+    }
     case "set_alerts":
-      // Alerts are written in the language of the admin who last set them.
+      // Alerts are written in the language of the admin who last set them (an anonymous admin's: the
+      // group's own /lang choice, else the language the alerts already had; see userLocale).
       await saveAlertSettings(deps.prisma, {
         platform: "telegram",
         chatId,

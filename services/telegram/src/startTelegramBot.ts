@@ -1,7 +1,8 @@
 import { run } from "@grammyjs/runner";
 import {
   createGatewayClient,
-  type ExplorerLinks,
+  createRateGate,
+  defaultRateLimitPrefix,
   followBurns,
   type GatewayClient,
   registerChartFonts,
@@ -10,26 +11,35 @@ import {
   telegramRateLimits,
 } from "@luma-pulse/chat";
 import type { PrismaClient } from "@luma-pulse/db";
-import { Api, type Bot } from "grammy";
+import type { Bot } from "grammy";
 import type { Redis } from "ioredis";
 import type { BotContext } from "./BotContext.ts";
 import type { Log } from "./BotDeps.ts";
 import { createBot } from "./bot.ts";
 import { setCommandMenus } from "./commandMenus.ts";
 import type { TelegramConfig } from "./config.ts";
+import { createSenderApi } from "./delivery/createSenderApi.ts";
 import { createTelegramEditor } from "./delivery/createTelegramEditor.ts";
 import { createTelegramSender } from "./delivery/createTelegramSender.ts";
+import { trackUpdates } from "./middleware/trackUpdates.ts";
+import { pollingFailure } from "./pollingFailure.ts";
 import { startWebhookServer } from "./startWebhookServer.ts";
+import { throttleSends } from "./throttleSends.ts";
 
 /** The updates the bot handles; Telegram sends no others (no callback queries are used). */
 const ALLOWED_UPDATES = ["message", "my_chat_member"] as const;
+/** How long a stop waits for the updates being handled (a /stake asking the gateway) to finish. */
+const UPDATES_GRACE_MS = 10_000;
 
 /** A running bot: its @username, and how to stop it. */
 export type RunningTelegramBot = {
   username: string;
   /** Webhook mode: the local port Telegram's posts arrive on (behind your HTTPS proxy). */
   webhookPort?: number;
-  /** Stops taking updates, then the intent follower, the burn subscription and the delivery worker (after its sends in flight). */
+  /**
+   * Stops taking updates, lets the ones being handled finish (up to 10 s), then stops the intent
+   * follower, the burn subscription and the delivery worker (after its sends in flight).
+   */
   stop(): Promise<void>;
 };
 
@@ -37,7 +47,8 @@ export type RunningTelegramBot = {
  * Starts the whole Telegram side: the bot (its command menus registered), the burn subscription
  * into the outbox, the delivery worker that sends from it under Telegram's limits, the follower
  * that edits signing-plan messages, and updates by long polling (grammY runner), or by webhook
- * when `config.webhook` is set. `redis` shares the send limits between several workers.
+ * when `config.webhook` is set. Replies and alerts share one set of send limits; `redis` shares
+ * them between several bot processes.
  */
 export async function startTelegramBot(options: {
   config: TelegramConfig;
@@ -46,7 +57,12 @@ export async function startTelegramBot(options: {
   log: Log;
   /** Defaults to a client of `config.gatewayUrl` with the service token and API key. */
   gateway?: GatewayClient;
-  explorer?: ExplorerLinks;
+  /**
+   * Long polling stopped for good (Telegram's 409: another process polls with this token; 401: the
+   * token was revoked), with a one-line `reason` to show. The caller stops everything (`stop()`
+   * included) and exits. Without it, the reason is logged and the bot stays up without updates.
+   */
+  onFatal?: (error: unknown, reason: string) => void;
 }): Promise<RunningTelegramBot> {
   const { config, prisma, redis, log } = options;
   const gateway =
@@ -57,20 +73,25 @@ export async function startTelegramBot(options: {
       apiKey: config.gatewayApiKey,
     });
   registerChartFonts();
-  const bot = createBot(config, { prisma, gateway, explorer: options.explorer, log });
+  // One gate for the bot's replies and the worker's alerts (in memory, the same object must serve both).
+  const gate = createRateGate({ redis, keyPrefix: defaultRateLimitPrefix("telegram") });
+  const tracker = trackUpdates();
+  const bot = createBot(
+    config,
+    { prisma, gateway, explorer: config.explorer, log },
+    { tracker, throttle: throttleSends(gate, telegramRateLimits) },
+  );
   await bot.init();
   await setCommandMenus(bot.api).catch((error: unknown) =>
     log("telegram command menus not registered", { error: String(error) }),
   );
 
-  // Its own Api, without auto-retry: on a 429 the worker holds that chat back and goes on with others.
-  const senderApi = new Api(config.token, config.apiRoot ? { apiRoot: config.apiRoot } : undefined);
   const worker = startDeliveryWorker({
     prisma,
-    sender: createTelegramSender(senderApi),
+    sender: createTelegramSender(createSenderApi(config)),
     policy: telegramRateLimits,
-    redis,
-    explorer: options.explorer,
+    gate,
+    explorer: config.explorer,
     log,
   });
   const burnsStopped = new AbortController();
@@ -97,9 +118,14 @@ export async function startTelegramBot(options: {
     await worker.stop();
   };
 
+  const onFatal = (error: unknown) => {
+    const reason = pollingFailure(error);
+    if (options.onFatal) options.onFatal(error, reason);
+    else log(reason);
+  };
   let updates: Awaited<ReturnType<typeof startUpdates>>;
   try {
-    updates = await startUpdates(bot, config, log);
+    updates = await startUpdates(bot, config, log, onFatal);
   } catch (error) {
     await stopBackground();
     throw error;
@@ -109,6 +135,9 @@ export async function startTelegramBot(options: {
     webhookPort: updates.port,
     async stop() {
       await updates.stop();
+      if (!(await tracker.settled(UPDATES_GRACE_MS))) {
+        log("telegram stopped with updates still being handled", { waitedMs: UPDATES_GRACE_MS });
+      }
       await stopBackground();
     },
   };
@@ -119,6 +148,7 @@ async function startUpdates(
   bot: Bot<BotContext>,
   config: TelegramConfig,
   log: Log,
+  onFatal: (error: unknown) => void,
 ): Promise<{ port?: number; stop(): Promise<void> }> {
   if (config.webhook) {
     const server = await startWebhookServer(bot, config.webhook, log);
@@ -136,5 +166,7 @@ async function startUpdates(
   // A webhook left from an earlier run would make getUpdates fail (409).
   await bot.api.deleteWebhook();
   const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
-  return { stop: () => runner.stop() };
+  // The runner gives up on 409 and 401 by rejecting its task; unhandled, that would end the process.
+  runner.task()?.catch(onFatal);
+  return { stop: async () => void (await runner.stop()) };
 }

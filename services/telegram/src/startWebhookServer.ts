@@ -6,9 +6,11 @@ import type { Log } from "./BotDeps.ts";
 import type { TelegramConfig } from "./config.ts";
 
 /**
- * Serves Telegram's webhook posts at the path of `webhook.url` on `webhook.port`: a post without
- * the secret token is refused (401), other paths are 404. An update still running after 20 s is
- * acknowledged anyway and finishes in the background, so Telegram does not send it again.
+ * Serves Telegram's webhook posts on `webhook.port`, at any path: a reverse proxy may strip the
+ * public URL's prefix, and the secret token, not the path, tells Telegram's posts from others' (a
+ * post without it is refused, 401). Anything but a POST is 404, logged so a misrouted proxy shows.
+ * An update still running after 20 s is acknowledged anyway and finishes in the background, so
+ * Telegram does not send it again.
  */
 export async function startWebhookServer(
   bot: Bot<BotContext>,
@@ -20,10 +22,14 @@ export async function startWebhookServer(
     onTimeout: "return",
     timeoutMilliseconds: 20_000,
   });
-  const path = new URL(webhook.url).pathname;
   const server: Server = createServer((request, response) => {
-    const requestPath = new URL(request.url ?? "/", "http://localhost").pathname;
-    if (request.method !== "POST" || requestPath !== path) return void response.writeHead(404).end();
+    if (request.method !== "POST") {
+      log("telegram webhook: 404 for a request that is not a post", {
+        method: request.method,
+        path: new URL(request.url ?? "/", "http://localhost").pathname,
+      });
+      return void response.writeHead(404).end();
+    }
     handle(request, response).catch((error: unknown) => {
       // The bot's error boundary answers the member; what gets here is the webhook itself failing.
       log("telegram webhook request failed", { error: String(error) });

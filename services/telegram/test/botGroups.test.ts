@@ -1,10 +1,20 @@
+import { createGatewayClient, encodeStartPayload, loadAlertSettings } from "@luma-pulse/chat";
+import type { PrismaClient } from "@luma-pulse/db";
 import { advanceChainBy } from "@luma-pulse/devnet";
+import type { Update } from "grammy/types";
 import { getAddress, parseUnits } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
-import { commandUpdate, myChatMemberUpdate } from "../../../test/helpers/telegram/telegramUpdates.ts";
+import {
+  commandUpdate,
+  GROUP_ANONYMOUS_BOT,
+  messageUpdate,
+  myChatMemberUpdate,
+} from "../../../test/helpers/telegram/telegramUpdates.ts";
 import { fundLuma } from "../../gateway/test/intentPlans.ts";
 import { anvilAccount } from "../../gateway/test/walletLinkSigner.ts";
+import { createBot } from "../src/bot.ts";
 import { completeWalletLink } from "./linkWallet.ts";
+import { messageText } from "./messageText.ts";
 import { type Chain, PUBLIC_URL, setupBotWorld } from "./setupBotWorld.ts";
 
 const e18 = (value: string) => parseUnits(value, 18);
@@ -39,7 +49,7 @@ describe("groups, deep links and wallet commands", () => {
     expect(answer.text).toBe(
       "Continue in private chat\nWallet matters stay out of groups: continue in a private chat with me.",
     );
-    const payload = Buffer.from("stake 100 luma").toString("base64url");
+    const payload = encodeStartPayload("stake", ["100", "luma"]);
     expect(answer.buttons).toEqual([
       {
         label: "Continue in private chat",
@@ -56,7 +66,7 @@ describe("groups, deep links and wallet commands", () => {
   });
 
   it("/start with that payload in the private chat runs the command: link first, then the plan to sign", async () => {
-    const payload = Buffer.from("stake 100 luma").toString("base64url");
+    const payload = encodeStartPayload("stake", ["100", "luma"]);
     expect((await ask(`/start ${payload}`)).text).toMatch(
       /^No wallet linked\nLink your wallet first with \/link/,
     );
@@ -150,6 +160,90 @@ describe("groups, deep links and wallet commands", () => {
     });
     expect(row?.removedAt).toBeInstanceOf(Date);
     expect(row?.removedReason).toBe("bot removed");
+  });
+
+  it("anonymous admins: a group's /lang is its own, and /alerts keeps the group's language", async () => {
+    const zhAdmin = { id: 5_200_000_021, languageCode: "zh" };
+    const subscribed = { groupId: -1_001_600_000_002, title: "Luma 群" };
+    world.standIn.setChatMember(subscribed.groupId, zhAdmin.id, "administrator");
+    await ask("/alerts on", zhAdmin, subscribed);
+    const anonymous = (text: string, chat: { groupId: number }) =>
+      world.send(commandUpdate({ text, chat, anonymousAdmin: true }));
+    // Telegram names the shared GroupAnonymousBot (no language) as the sender: the group's alert
+    // language answers, and stays.
+    expect((await anonymous("/alerts min 5", subscribed)).text).toMatch(/^销毁提醒\n已保存。/);
+    const row = await world.database.prisma.alertSubscription.findUnique({
+      where: { platform_chatId: { platform: "telegram", chatId: String(subscribed.groupId) } },
+    });
+    expect(row?.locale).toBe("zh");
+
+    expect((await anonymous("/lang zh", { groupId: -1_001_600_000_003 })).text).toBe(
+      "语言\n之后我将用中文回复你。",
+    );
+    expect((await anonymous("/price", { groupId: -1_001_600_000_003 })).text).toMatch(/^价格\n/);
+    // Another group's anonymous admins keep their own language.
+    expect((await anonymous("/price", { groupId: -1_001_600_000_004 })).text).toMatch(/^Prices\n/);
+    const shared = await world.database.prisma.chatUserPreference.findUnique({
+      where: { platform_userId: { platform: "telegram", userId: String(GROUP_ANONYMOUS_BOT.id) } },
+    });
+    expect(shared).toBeNull();
+  });
+
+  it("a group upgraded to a supergroup keeps its alerts under the new id", async () => {
+    const admin = { id: 5_200_000_031, languageCode: "en" };
+    const oldId = -4_100_000_001;
+    const newId = -1_004_100_000_001;
+    world.standIn.setChatMember(oldId, admin.id, "administrator");
+    await ask("/alerts on", admin, { groupId: oldId, title: "Luma Community" });
+    await ask("/alerts min 250", admin, { groupId: oldId, title: "Luma Community" });
+    // Telegram's service message in the old group, naming the supergroup's id.
+    const migration: Update = {
+      update_id: 650_000_001,
+      message: {
+        message_id: 9_001,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: oldId, type: "group", title: "Luma Community" },
+        from: { id: admin.id, is_bot: false, first_name: "Admin" },
+        migrate_to_chat_id: newId,
+      },
+    };
+    expect((await world.send(migration)).calls).toEqual([]);
+    const prisma = world.database.prisma;
+    expect(await loadAlertSettings(prisma, "telegram", String(newId))).toMatchObject({
+      enabled: true,
+      minAmount: e18("250"),
+    });
+    const stillOld = await prisma.alertSubscription.findFirst({
+      where: { platform: "telegram", chatId: String(oldId), removedAt: null },
+    });
+    expect(stillOld).toBeNull();
+  });
+
+  it("error: while the database is down, group chatter gets no reply; commands for the bot get the apology", async () => {
+    const failing = () => Promise.reject(new Error("database is down"));
+    const down = new Proxy({}, { get: () => new Proxy({}, { get: () => failing }) }) as PrismaClient;
+    const logs: string[] = [];
+    const bot = createBot(
+      { token: world.standIn.token, apiRoot: world.standIn.apiRoot },
+      {
+        prisma: down,
+        gateway: createGatewayClient({ url: world.gateway.url }),
+        log: (message) => logs.push(message),
+      },
+    );
+    await bot.init();
+    const group = { groupId: -1_001_600_000_009 };
+    const callsFor = async (update: Update) => {
+      const from = world.standIn.calls.length;
+      await bot.handleUpdate(update);
+      return world.standIn.calls.slice(from).filter((call) => call.method === "sendMessage");
+    };
+    expect(await callsFor(messageUpdate({ text: "gm everyone", chat: group, from: ALICE }))).toEqual([]);
+    expect(await callsFor(commandUpdate({ text: "/ban@modbot spam", chat: group, from: ALICE }))).toEqual([]);
+    expect(await callsFor(commandUpdate({ text: "/ban spammer", chat: group, from: ALICE }))).toEqual([]);
+    expect(logs).toEqual([]);
+    const apology = await callsFor(commandUpdate({ text: "/price", chat: group, from: ALICE }));
+    expect(messageText(apology)).toMatch(/^That did not work\nSomething went wrong on our side/);
   });
 
   it("error: a failure inside the bot is logged with its update and answered with a short apology", async () => {

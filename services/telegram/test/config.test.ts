@@ -13,6 +13,7 @@ describe("createTelegramConfig", () => {
       webhook: undefined,
       apiRoot: undefined,
       redisUrl: undefined,
+      explorer: undefined,
     });
   });
 
@@ -27,6 +28,7 @@ describe("createTelegramConfig", () => {
       TELEGRAM_WEBHOOK_PORT: "8443",
       TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
       REDIS_URL: "redis://127.0.0.1:6379",
+      EXPLORER_TX_URL: "https://scan.example.org/tx/{hash}",
     });
     expect(config).toMatchObject({
       gatewayUrl: "https://gateway.internal:4000",
@@ -34,6 +36,7 @@ describe("createTelegramConfig", () => {
       webhook: { url: "https://bot.example.org/telegram", secretToken: "s3cret_-token", port: 8443 },
       apiRoot: "http://127.0.0.1:8081",
       redisUrl: "redis://127.0.0.1:6379",
+      explorer: { txUrlTemplate: "https://scan.example.org/tx/{hash}" },
     });
   });
 
@@ -81,5 +84,29 @@ describe("createTelegramConfig", () => {
         TELEGRAM_WEBHOOK_SECRET: "has spaces!",
       }),
     ).toThrow("TELEGRAM_WEBHOOK_SECRET=… is invalid: expected 1-256 characters of A-Z, a-z, 0-9, _ and -.");
+  });
+
+  it("error: a webhook secret without the webhook URL (long polling would ignore it)", () => {
+    expect(() =>
+      createTelegramConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: "s3cret_-token" }),
+    ).toThrow(
+      "TELEGRAM_WEBHOOK_SECRET is set but TELEGRAM_WEBHOOK_URL is not: set the URL for webhook mode, or unset the secret for long polling.",
+    );
+  });
+
+  it("error: an explorer link that is not https or has no {hash} in it", () => {
+    const problem = (url: string) => {
+      try {
+        createTelegramConfig({ TELEGRAM_BOT_TOKEN: TOKEN, EXPLORER_TX_URL: url });
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(problem("https://scan.example.org/tx/")).toBe(
+      "EXPLORER_TX_URL=https://scan.example.org/tx/ is invalid: expected {hash} where the transaction hash goes.",
+    );
+    expect(problem("http://scan.example.org/tx/{hash}")).toBe(
+      "EXPLORER_TX_URL=http://scan.example.org/tx/{hash} is invalid: expected an https:// URL with {hash} in it.",
+    );
   });
 });

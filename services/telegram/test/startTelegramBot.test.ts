@@ -1,4 +1,5 @@
 import { createServer } from "node:net";
+import { createGatewayClient, type GatewayClient } from "@luma-pulse/chat";
 import { parseUnits } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
@@ -79,6 +80,7 @@ describe("startTelegramBot", () => {
       apiRoot: standIn.apiRoot,
       gatewayUrl: gateway.url,
       gatewayServiceToken: SERVICE_TOKEN,
+      explorer: { txUrlTemplate: "https://scan.example.org/tx/{hash}" },
     };
     running = await startTelegramBot({ config, prisma: database.prisma, log: () => {} });
     deferTeardown(() => running?.stop());
@@ -91,7 +93,7 @@ describe("startTelegramBot", () => {
     expect(messageText([await ask("/price", BOB)])).toMatch(/^价格\n/);
   });
 
-  it("sends a subscribed chat a burn alert from the outbox when SORA is burned on chain", async () => {
+  it("sends a subscribed chat a burn alert from the outbox when SORA is burned on chain, linking the transaction", async () => {
     expect(messageText([await ask("/alerts on")])).toMatch(/^Burn alerts\nSaved\./);
     const alert = nextMessageTo(ALICE.id, /SORA burned/, 20_000);
     const { actors, members, manifest } = chain;
@@ -99,9 +101,16 @@ describe("startTelegramBot", () => {
       members.alice,
       (await actors.read.balance(manifest.contracts.sora, members.alice)) / 2n,
     );
-    const text = messageText([await alert()]);
+    const call = await alert();
+    const text = messageText([call]);
     expect(text).toMatch(/^🔥 [\d,.]+ SORA burned\n/);
     expect(text).toMatch(/Reason: a sell into the pool/);
+    expect(buttonsOf([call])).toEqual([
+      {
+        label: "View transaction",
+        url: expect.stringMatching(/^https:\/\/scan\.example\.org\/tx\/0x[0-9a-f]{64}$/),
+      },
+    ]);
     expect(standIn.violations).toEqual([]);
   });
 
@@ -158,8 +167,82 @@ describe("startTelegramBot", () => {
       body: JSON.stringify(commandUpdate({ text: "/help", chat: "private", from: ALICE })),
     });
     expect(forged.status).toBe(401);
-    expect((await fetch(`http://127.0.0.1:${port}/elsewhere`, { method: "POST" })).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${port}/telegram/hook`)).status).toBe(404);
+    // A reverse proxy that strips the public path's prefix still gets Telegram's posts through.
+    const stripped = await fetch(`http://127.0.0.1:${port}/`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "hook-secret_123" },
+      body: JSON.stringify(commandUpdate({ text: "/help", chat: "private", from: BOB })),
+    });
+    expect(stripped.status).toBe(200);
+    expect(
+      standIn
+        .sentMessages(BOB.id)
+        .map((call) => messageText([call]))
+        .at(-1),
+    ).toMatch(/^命令\n/);
     await running.stop();
     running = undefined;
+  });
+
+  it("on stop, lets a command being handled finish and answer before the rest stops", async () => {
+    let reached = () => {};
+    const asked = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const real = createGatewayClient({ url: gateway.url, serviceToken: SERVICE_TOKEN });
+    const slowGateway: GatewayClient = {
+      endpoint: real.endpoint,
+      async request(request) {
+        reached();
+        await released;
+        return real.request(request);
+      },
+    };
+    const bot = await startTelegramBot({
+      config,
+      prisma: database.prisma,
+      log: () => {},
+      gateway: slowGateway,
+    });
+    const before = standIn.sentMessages(ALICE.id).length;
+    standIn.pushUpdate(commandUpdate({ text: "/price", chat: "private", from: ALICE }));
+    await asked;
+    const stopped = bot.stop().then(() => standIn.sentMessages(ALICE.id).length);
+    // Long enough for a stop that does not wait to be done; then the gateway answers.
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1_500))]);
+    release();
+    expect(await stopped).toBe(before + 1);
+    expect(messageText(standIn.sentMessages(ALICE.id).slice(-1))).toMatch(/^Prices\n/);
+  });
+
+  it("error: when Telegram refuses long polling for good, reports why in one line instead of crashing", async () => {
+    for (const [error_code, description, reason] of [
+      [
+        409,
+        "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+        /^Telegram refused long polling \(409\): another process is polling with this bot token/,
+      ],
+      [401, "Unauthorized", /^Telegram refused long polling \(401\): the bot token was revoked/],
+    ] as const) {
+      standIn.failNext("getUpdates", { error_code, description });
+      let fatal = (_line: string) => {};
+      const line = new Promise<string>((resolve) => {
+        fatal = resolve;
+      });
+      running = await startTelegramBot({
+        config,
+        prisma: database.prisma,
+        log: () => {},
+        onFatal: (_error, reason) => fatal(reason),
+      });
+      expect(await line).toMatch(reason);
+      await running.stop();
+      running = undefined;
+    }
   });
 });

@@ -1,9 +1,11 @@
+import { createServer } from "node:net";
 import type { ChatView } from "@luma-pulse/chat";
 import { Api } from "grammy";
 import type { ResponseParameters } from "grammy/types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
 import { type BotApiStandIn, startBotApiStandIn } from "../../../test/helpers/telegram/startBotApiStandIn.ts";
+import { createSenderApi } from "../src/delivery/createSenderApi.ts";
 import { createTelegramEditor } from "../src/delivery/createTelegramEditor.ts";
 import { createTelegramSender } from "../src/delivery/createTelegramSender.ts";
 import { messageText } from "./messageText.ts";
@@ -70,17 +72,30 @@ describe("createTelegramSender", () => {
     expect(await send("-42")).toEqual({ kind: "gone", reason: "Bad Request: chat not found" });
   });
 
-  it("reports a group upgraded to a supergroup as gone, naming its new id", async () => {
+  it("reports a group upgraded to a supergroup as moved to its new id, where its alerts go on", async () => {
     const parameters: ResponseParameters = { migrate_to_chat_id: -1_001_111_111_111 };
     standIn.failNext("sendMessage", {
       error_code: 400,
       description: "Bad Request: group chat was upgraded to a supergroup chat",
       parameters,
     });
-    expect(await send("-77")).toEqual({
-      kind: "gone",
-      reason: "Bad Request: group chat was upgraded to a supergroup chat (now -1001111111111)",
-    });
+    expect(await send("-77")).toEqual({ kind: "moved", toChatId: "-1001111111111" });
+  });
+
+  it("reports a message Telegram refuses for what it is (an unexpected 400) as rejected, not retried for long", async () => {
+    standIn.failNext("sendMessage", { error_code: 400, description: "Bad Request: message is too long" });
+    expect(await send(GROUP)).toEqual({ kind: "rejected", error: "400: Bad Request: message is too long" });
+  });
+
+  it("keeps a group where the bot may not write right now (slow mode, lockdown): failed, retried later", async () => {
+    for (const [code, description] of [
+      [400, "Bad Request: not enough rights to send text messages to the chat"],
+      [400, "Bad Request: have no rights to send a message"],
+      [403, "Forbidden: CHAT_WRITE_FORBIDDEN"],
+    ] as const) {
+      standIn.failNext("sendMessage", { error_code: code, description });
+      expect(await send(GROUP)).toEqual({ kind: "failed", error: `${code}: ${description}` });
+    }
   });
 
   it("reports a server error or an unreachable Bot API as failed, to be retried later", async () => {
@@ -90,6 +105,23 @@ describe("createTelegramSender", () => {
     const result = await offline.send({ chatId: GROUP, view: alert, idempotencyKey: "k" });
     expect(result).toMatchObject({ kind: "failed", error: expect.stringMatching(/^network: /) });
   });
+});
+
+describe("createSenderApi", () => {
+  it("gives up on a Bot API that never answers within the delivery lease: failed, to be retried", async () => {
+    // Accepts the connection, then says nothing, like a hung proxy in front of Telegram.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    deferTeardown(async () => {
+      silent.close();
+    });
+    const { port } = silent.address() as { port: number };
+    const sender = createTelegramSender(
+      createSenderApi({ token: "1:hung", apiRoot: `http://127.0.0.1:${port}` }),
+    );
+    const result = await sender.send({ chatId: GROUP, view: alert, idempotencyKey: "k" });
+    expect(result).toMatchObject({ kind: "failed", error: expect.stringMatching(/^network: /) });
+  }, 30_000);
 });
 
 describe("createTelegramEditor", () => {

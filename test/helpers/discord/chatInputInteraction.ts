@@ -13,7 +13,9 @@ import {
 
 /** A member's permissions where they run a command: Discord computes them with overwrites applied. */
 export const EVERYONE_PERMISSIONS =
-  PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.UseApplicationCommands;
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.UseApplicationCommands;
 export const MODERATOR_PERMISSIONS = EVERYONE_PERMISSIONS | PermissionFlagsBits.ManageGuild;
 
 /** An option value: a channel is given as `{ channel: id }` and arrives in `resolved`. */
@@ -36,17 +38,30 @@ export function chatInputInteraction(opts: {
   /** Undefined: the bot's DM. */
   guild?: { id: string; channelId: string; permissions: bigint };
 }): APIChatInputApplicationCommandInteraction & { token: string } {
-  const user = { id: opts.userId ?? "1330000000000000001", username: "member", discriminator: "0", global_name: "Member", avatar: null };
+  const user = {
+    id: opts.userId ?? "1330000000000000001",
+    username: "member",
+    discriminator: "0",
+    global_name: "Member",
+    avatar: null,
+  };
   const resolvedChannels: Record<string, unknown> = {};
-  const basic: APIApplicationCommandInteractionDataBasicOption[] = Object.entries(opts.options ?? {}).map(([name, value]) => {
-    if (typeof value === "object") {
-      resolvedChannels[value.channel] = { id: value.channel, name: "stats", type: ChannelType.GuildText, permissions: String(MODERATOR_PERMISSIONS) };
-      return { name, type: ApplicationCommandOptionType.Channel, value: value.channel };
-    }
-    return typeof value === "number"
-      ? { name, type: ApplicationCommandOptionType.Integer, value }
-      : { name, type: ApplicationCommandOptionType.String, value };
-  });
+  const basic: APIApplicationCommandInteractionDataBasicOption[] = Object.entries(opts.options ?? {}).map(
+    ([name, value]) => {
+      if (typeof value === "object") {
+        resolvedChannels[value.channel] = {
+          id: value.channel,
+          name: "stats",
+          type: ChannelType.GuildText,
+          permissions: String(MODERATOR_PERMISSIONS),
+        };
+        return { name, type: ApplicationCommandOptionType.Channel, value: value.channel };
+      }
+      return typeof value === "number"
+        ? { name, type: ApplicationCommandOptionType.Integer, value }
+        : { name, type: ApplicationCommandOptionType.String, value };
+    },
+  );
   const options = opts.subcommand
     ? [{ name: opts.subcommand, type: ApplicationCommandOptionType.Subcommand as const, options: basic }]
     : basic;
@@ -56,7 +71,17 @@ export function chatInputInteraction(opts: {
         guild_id: opts.guild.id,
         guild_locale: "en-US",
         channel: { id: channelId, type: ChannelType.GuildText, name: "general", guild_id: opts.guild.id },
-        member: { user, roles: [], permissions: String(opts.guild.permissions), joined_at: "2026-01-01T00:00:00.000Z", deaf: false, mute: false, flags: 0, nick: null, avatar: null },
+        member: {
+          user,
+          roles: [],
+          permissions: String(opts.guild.permissions),
+          joined_at: "2026-01-01T00:00:00.000Z",
+          deaf: false,
+          mute: false,
+          flags: 0,
+          nick: null,
+          avatar: null,
+        },
         context: InteractionContextType.Guild,
       }
     : {
@@ -71,7 +96,9 @@ export function chatInputInteraction(opts: {
     token: `aW50ZXJhY3Rpb246${randomBytes(24).toString("hex")}`,
     version: 1,
     locale: opts.locale ?? "en-US",
-    app_permissions: String(MODERATOR_PERMISSIONS | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.AttachFiles),
+    app_permissions: String(
+      MODERATOR_PERMISSIONS | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.AttachFiles,
+    ),
     entitlements: [],
     authorizing_integration_owners: { 0: "1350000000000000001" },
     attachment_size_limit: 10_485_760,

@@ -16,14 +16,27 @@ export function createDiscordLimiter(limits: DiscordLimits) {
   };
   return {
     /** Takes a slot for a post to `channelId`, or says how long until there is one. */
-    take(channelId: string, now = Date.now()): { ok: true; remaining: number; resetAfterMs: number } | ({ ok: false } & LimitHit) {
+    take(
+      channelId: string,
+      now = Date.now(),
+    ): { ok: true; remaining: number; resetAfterMs: number } | ({ ok: false } & LimitHit) {
       const global = recent("global", 1_000, now);
       const channel = recent(`channel:${channelId}`, 5_000, now);
       if (global.length >= limits.globalPerSecond) {
-        return { ok: false, global: true, limit: limits.globalPerSecond, retryAfterMs: (global[0] ?? now) + 1_000 - now };
+        return {
+          ok: false,
+          global: true,
+          limit: limits.globalPerSecond,
+          retryAfterMs: (global[0] ?? now) + 1_000 - now,
+        };
       }
       if (channel.length >= limits.perChannelPer5Seconds) {
-        return { ok: false, global: false, limit: limits.perChannelPer5Seconds, retryAfterMs: (channel[0] ?? now) + 5_000 - now };
+        return {
+          ok: false,
+          global: false,
+          limit: limits.perChannelPer5Seconds,
+          retryAfterMs: (channel[0] ?? now) + 5_000 - now,
+        };
       }
       global.push(now);
       channel.push(now);

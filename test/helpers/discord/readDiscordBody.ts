@@ -1,7 +1,10 @@
 import type { IncomingMessage } from "node:http";
 
 /** A request's JSON body (`payload_json` of a multipart one) and the files it uploaded. */
-export type DiscordBody = { json: Record<string, unknown>; files: { field: string; name: string; size: number }[] };
+export type DiscordBody = {
+  json: Record<string, unknown>;
+  files: { field: string; name: string; size: number }[];
+};
 
 /** Reads a request body the way Discord does: JSON, or multipart/form-data with `payload_json` and `files[n]`. */
 export async function readDiscordBody(request: IncomingMessage): Promise<DiscordBody> {
@@ -10,7 +13,11 @@ export async function readDiscordBody(request: IncomingMessage): Promise<Discord
   const raw = Buffer.concat(chunks);
   const type = request.headers["content-type"] ?? "";
   if (type.startsWith("multipart/form-data")) {
-    const form = await new Request("http://stand-in/", { method: "POST", headers: { "content-type": type }, body: raw }).formData();
+    const form = await new Request("http://stand-in/", {
+      method: "POST",
+      headers: { "content-type": type },
+      body: raw,
+    }).formData();
     const files: DiscordBody["files"] = [];
     let json: Record<string, unknown> = {};
     for (const [field, value] of form.entries()) {
@@ -22,5 +29,8 @@ export async function readDiscordBody(request: IncomingMessage): Promise<Discord
     }
     return { json, files };
   }
-  return { json: raw.length > 0 ? (JSON.parse(raw.toString("utf8")) as Record<string, unknown>) : {}, files: [] };
+  return {
+    json: raw.length > 0 ? (JSON.parse(raw.toString("utf8")) as Record<string, unknown>) : {},
+    files: [],
+  };
 }

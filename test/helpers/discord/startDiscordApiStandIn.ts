@@ -1,8 +1,11 @@
 import { once } from "node:events";
-import { createServer, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { acceptWebSocket } from "./acceptWebSocket.ts";
 import { createDiscordLimiter, DISCORD_LIMITS, type DiscordLimits } from "./createDiscordLimiter.ts";
 import { type DiscordErrorAnswer, discordErrors } from "./discordErrors.ts";
+import { limitHeaders, messageJson, rateLimited, send } from "./discordResponses.ts";
+import { type GatewaySession, startGatewaySession } from "./gatewaySession.ts";
 import { type DiscordBody, readDiscordBody } from "./readDiscordBody.ts";
 
 /** One request the bot made, and how the stand-in answered it. */
@@ -55,30 +58,14 @@ export async function startDiscordApiStandIn(
   const originals = new Map<string, string>(); // interaction token → its reply's message id
   const expiredTokens = new Set<string>();
   const channels = new Map<string, ChannelState>();
-  const nextFailures: { pathPattern: RegExp; answer: DiscordErrorAnswer | { status: 429; retryAfterMs: number } }[] = [];
+  const nextFailures: {
+    pathPattern: RegExp;
+    answer: DiscordErrorAnswer | { status: 429; retryAfterMs: number };
+  }[] = [];
   const violations: string[] = [];
   let nextId = 1_310_000_000_000_000_000n;
+  let port = 0;
   const newId = () => String(nextId++);
-
-  const messageJson = (message: StoredMessage) => ({
-    id: message.id,
-    channel_id: message.channelId,
-    type: 0,
-    content: "",
-    author: { id: applicationId, username: "Luma Pulse", discriminator: "0000", global_name: null, avatar: null, bot: true },
-    timestamp: new Date(message.createdAt).toISOString(),
-    edited_timestamp: message.edits > 0 ? new Date().toISOString() : null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: message.files.map((file, i) => ({ id: String(i), filename: file.name, size: file.size, url: `https://cdn.example/${file.name}`, proxy_url: `https://cdn.example/${file.name}` })),
-    embeds: message.body.embeds ?? [],
-    components: message.body.components ?? [],
-    pinned: false,
-    flags: message.ephemeral ? 64 : 0,
-    ...(message.nonce ? { nonce: message.nonce } : {}),
-  });
 
   const channelError = (channelId: string): DiscordErrorAnswer | undefined => {
     const state = channels.get(channelId);
@@ -91,18 +78,28 @@ export async function startDiscordApiStandIn(
   function postMessage(channelId: string, body: DiscordBody): Answer {
     const failed = channelError(channelId);
     if (failed) return { status: failed.status, json: failed };
-    const nonce = typeof body.json.nonce === "string" || typeof body.json.nonce === "number" ? String(body.json.nonce) : undefined;
+    const nonce =
+      typeof body.json.nonce === "string" || typeof body.json.nonce === "number"
+        ? String(body.json.nonce)
+        : undefined;
     if (nonce && body.json.enforce_nonce === true) {
       const same = [...messages.values()].find(
         (m) => m.channelId === channelId && m.nonce === nonce && Date.now() - m.createdAt < NONCE_MEMORY_MS,
       );
-      if (same) return { status: 200, json: messageJson(same) };
+      if (same) return { status: 200, json: messageJson(same, applicationId) };
     }
     const message: StoredMessage = {
-      id: newId(), channelId, body: body.json, files: body.files, ephemeral: false, edits: 0, nonce, createdAt: Date.now(),
+      id: newId(),
+      channelId,
+      body: body.json,
+      files: body.files,
+      ephemeral: false,
+      edits: 0,
+      nonce,
+      createdAt: Date.now(),
     };
     messages.set(message.id, message);
-    return { status: 200, json: messageJson(message) };
+    return { status: 200, json: messageJson(message, applicationId) };
   }
 
   function editMessage(message: StoredMessage | undefined, body: DiscordBody) {
@@ -111,21 +108,35 @@ export async function startDiscordApiStandIn(
     // Files are kept unless `attachments` says which stay; new uploads replace them.
     if (Array.isArray(body.json.attachments)) message.files = body.files;
     message.edits += 1;
-    return { status: 200, json: messageJson(message) };
+    return { status: 200, json: messageJson(message, applicationId) };
   }
 
-  async function route(method: string, path: string, authorized: boolean, body: DiscordBody): Promise<Answer> {
+  async function route(
+    method: string,
+    path: string,
+    authorized: boolean,
+    body: DiscordBody,
+  ): Promise<Answer> {
     const failure = nextFailures.findIndex((f) => f.pathPattern.test(`${method} ${path}`));
     if (failure !== -1) {
       const [{ answer }] = nextFailures.splice(failure, 1) as [(typeof nextFailures)[number]];
-      if (answer.status === 429 && "retryAfterMs" in answer) return rateLimited(answer.retryAfterMs, false, 5);
+      if (answer.status === 429 && "retryAfterMs" in answer)
+        return rateLimited(answer.retryAfterMs, false, 5);
       return { status: answer.status, json: answer };
+    }
+    if (path === "/gateway/bot" && method === "GET") {
+      if (!authorized) return { status: 401, json: discordErrors.unauthorized };
+      const session_start_limit = { total: 1_000, remaining: 999, reset_after: 0, max_concurrency: 1 };
+      return { status: 200, json: { url: `ws://127.0.0.1:${port}/gateway`, shards: 1, session_start_limit } };
     }
     let match = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/);
     if (match && method === "PUT") {
       if (!authorized) return { status: 401, json: discordErrors.unauthorized };
       const commands = (body.json as unknown as Record<string, unknown>[]) ?? [];
-      return { status: 200, json: commands.map((c) => ({ ...c, id: newId(), application_id: match?.[1], version: newId() })) };
+      return {
+        status: 200,
+        json: commands.map((c) => ({ ...c, id: newId(), application_id: match?.[1], version: newId() })),
+      };
     }
     match = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/);
     if (match && method === "POST") {
@@ -133,8 +144,13 @@ export async function startDiscordApiStandIn(
       if (originals.has(interactionToken)) return { status: 400, json: discordErrors.alreadyAcknowledged };
       const data = (body.json.data ?? {}) as Record<string, unknown>;
       const message: StoredMessage = {
-        id: newId(), channelId: "interaction", body: data, files: body.files,
-        ephemeral: ((Number(data.flags ?? 0)) & 64) !== 0, edits: 0, createdAt: Date.now(),
+        id: newId(),
+        channelId: "interaction",
+        body: data,
+        files: body.files,
+        ephemeral: (Number(data.flags ?? 0) & 64) !== 0,
+        edits: 0,
+        createdAt: Date.now(),
       };
       messages.set(message.id, message);
       originals.set(interactionToken, message.id);
@@ -143,10 +159,13 @@ export async function startDiscordApiStandIn(
     match = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/);
     if (match && (method === "PATCH" || method === "GET")) {
       const interactionToken = match[2] ?? "";
-      if (expiredTokens.has(interactionToken)) return { status: 401, json: discordErrors.invalidWebhookToken };
+      if (expiredTokens.has(interactionToken))
+        return { status: 401, json: discordErrors.invalidWebhookToken };
       const id = match[3] === "@original" ? originals.get(interactionToken) : match[3];
       if (!id) return { status: 404, json: discordErrors.unknownWebhook };
-      return method === "GET" ? { status: 200, json: messageJson(messages.get(id) as StoredMessage) } : editMessage(messages.get(id), body);
+      return method === "GET"
+        ? { status: 200, json: messageJson(messages.get(id) as StoredMessage, applicationId) }
+        : editMessage(messages.get(id), body);
     }
     match = path.match(/^\/channels\/(\d+)\/messages(?:\/(\d+))?$/);
     if (match) {
@@ -160,7 +179,15 @@ export async function startDiscordApiStandIn(
             return rateLimited(slot.retryAfterMs, slot.global, slot.limit);
           }
           const answer = postMessage(channelId, body);
-          return { ...answer, headers: limitHeaders(channelId, DISCORD_LIMITS.perChannelPer5Seconds, slot.remaining, slot.resetAfterMs) };
+          return {
+            ...answer,
+            headers: limitHeaders(
+              channelId,
+              DISCORD_LIMITS.perChannelPer5Seconds,
+              slot.remaining,
+              slot.resetAfterMs,
+            ),
+          };
         }
         return postMessage(channelId, body);
       }
@@ -182,14 +209,35 @@ export async function startDiscordApiStandIn(
     const answer = await route(method, path, request.headers.authorization === `Bot ${token}`, body);
     const json = answer.json as { code?: number } | undefined;
     calls.push({
-      method, path, body: body.json, files: body.files, status: answer.status,
-      errorCode: answer.status >= 400 ? json?.code : undefined, at: Date.now(),
+      method,
+      path,
+      body: body.json,
+      files: body.files,
+      status: answer.status,
+      errorCode: answer.status >= 400 ? json?.code : undefined,
+      at: Date.now(),
     });
     send(response, answer.status, answer.json, answer.headers);
   });
+  const sessions: GatewaySession[] = [];
+  const readyWaiters: (() => void)[] = [];
+  server.on("upgrade", (request, socket) => {
+    const session = startGatewaySession(acceptWebSocket(request, socket), {
+      token,
+      applicationId,
+      onReady(ready) {
+        sessions.push(ready);
+        for (const wake of readyWaiters.splice(0)) wake();
+      },
+    });
+    socket.on("close", () => {
+      const at = sessions.indexOf(session);
+      if (at !== -1) sessions.splice(at, 1);
+    });
+  });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
 
   return {
     /** discord.js: `rest: { api: apiRoot }` (it adds `/v10`). */
@@ -203,6 +251,15 @@ export async function startDiscordApiStandIn(
     channelMessages: (channelId: string) => [...messages.values()].filter((m) => m.channelId === channelId),
     /** The reply of an interaction, by its token. */
     interactionReply: (interactionToken: string) => messages.get(originals.get(interactionToken) ?? ""),
+    /** The bots connected to the gateway stand-in and identified (READY sent). */
+    gatewaySessions: sessions,
+    /** Resolves once a bot has identified on the gateway. */
+    waitForGatewayReady: () =>
+      sessions.length > 0 ? Promise.resolve() : new Promise<void>((resolve) => readyWaiters.push(resolve)),
+    /** Sends an INTERACTION_CREATE to every connected bot, as Discord does when a member runs a command. */
+    dispatchInteraction(payload: unknown) {
+      for (const session of sessions) session.dispatch("INTERACTION_CREATE", payload);
+    },
     /** Makes a channel refuse messages as Discord does when it is deleted or the bot lost access. */
     setChannel(channelId: string, state: ChannelState) {
       channels.set(channelId, state);
@@ -218,6 +275,7 @@ export async function startDiscordApiStandIn(
     /** Requests made over a limit (a client should have waited). */
     violations,
     async close() {
+      for (const session of [...sessions]) session.close();
       server.closeAllConnections();
       server.close();
       await once(server, "close").catch(() => {});
@@ -226,37 +284,3 @@ export async function startDiscordApiStandIn(
 }
 
 export type DiscordApiStandIn = Awaited<ReturnType<typeof startDiscordApiStandIn>>;
-
-function limitHeaders(channelId: string, limit: number, remaining: number, resetAfterMs: number): Record<string, string> {
-  return {
-    "x-ratelimit-limit": String(limit),
-    "x-ratelimit-remaining": String(remaining),
-    "x-ratelimit-reset-after": (resetAfterMs / 1_000).toFixed(3),
-    "x-ratelimit-reset": ((Date.now() + resetAfterMs) / 1_000).toFixed(3),
-    "x-ratelimit-bucket": `channel-messages-${channelId.slice(-6)}`,
-  };
-}
-
-function rateLimited(retryAfterMs: number, global: boolean, limit: number) {
-  const seconds = Math.max(retryAfterMs, 1) / 1_000;
-  return {
-    status: 429,
-    json: { message: "You are being rate limited.", retry_after: seconds, global, code: 0 },
-    headers: {
-      "retry-after": String(Math.ceil(seconds)),
-      "x-ratelimit-limit": String(limit),
-      "x-ratelimit-remaining": "0",
-      "x-ratelimit-reset-after": seconds.toFixed(3),
-      "x-ratelimit-scope": global ? "global" : "user",
-      ...(global ? { "x-ratelimit-global": "true" } : {}),
-    },
-  };
-}
-
-function send(response: ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}) {
-  if (status === 204 || json === undefined) {
-    response.writeHead(status === 200 ? 204 : status, headers).end();
-    return;
-  }
-  response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(json));
-}

@@ -90,11 +90,17 @@ export async function answerText(
             view: usageView(ctx.locale, { code: "other_bot", bot: command.bot }),
           };
     case "too_long":
+      if (!meantForUs(ctx, command)) return undefined;
       return { kind: "view", view: usageView(ctx.locale, { code: "too_long", max: command.max }) };
     case "command":
-      // A group's "/ban" may be for a moderation bot: unknown commands are answered there only when
-      // addressed to us.
-      if (ctx.chat.kind === "group" && !command.mentioned && !findCommand(command.name)) return undefined;
+      if (!meantForUs(ctx, command)) return undefined;
       return answerCommand(ctx, command.name, command.args);
   }
 }
+
+/**
+ * A group's "/ban" may be for a moderation bot: a command there is answered only when it is one of
+ * ours or addressed to us (`/ban@ourbot`).
+ */
+const meantForUs = (ctx: CommandContext, command: { name: string; mentioned: boolean }) =>
+  ctx.chat.kind !== "group" || command.mentioned || findCommand(command.name) !== undefined;

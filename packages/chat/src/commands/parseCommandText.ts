@@ -6,8 +6,11 @@ export type CommandText =
   | { kind: "not_command" }
   /** `/cmd@otherbot`: addressed to another bot in the chat; not ours to answer in a group. */
   | { kind: "other_bot"; bot: string }
-  /** Longer than any command of ours can be. */
-  | { kind: "too_long"; max: number }
+  /**
+   * Longer than any command of ours can be. `name` and `mentioned` as for a command, so that a group's
+   * long command for another bot (`/ban <a long reason>`) is not answered.
+   */
+  | { kind: "too_long"; max: number; name: string; mentioned: boolean }
   /** `mentioned`: written as /cmd@ourbot, so surely meant for us. */
   | { kind: "command"; name: string; args: string[]; mentioned: boolean };
 
@@ -16,6 +19,8 @@ export const MAX_COMMAND_LENGTH = 300;
 
 // Any first word after "/" is a command name: "/质押" is an unknown command to answer, not chatter.
 const COMMAND = /^\/([^\s@\u3000]+)(?:@(\S+))?(?:[\s\u3000]+([\s\S]*))?$/u;
+/** The first word alone: read whatever the length, to tell whose command a long message is. */
+const HEAD = /^\/([^\s@\u3000]+)(?:@(\S+))?/u;
 
 /**
  * Splits a chat message like `/stake@pulse_bot 100 luma` into a command name (lowercase) and its
@@ -25,13 +30,23 @@ const COMMAND = /^\/([^\s@\u3000]+)(?:@(\S+))?(?:[\s\u3000]+([\s\S]*))?$/u;
 export function parseCommandText(text: string, options: { botUsername?: string } = {}): CommandText {
   const trimmed = text.trim();
   if (!trimmed.startsWith("/")) return { kind: "not_command" };
-  if (trimmed.length > MAX_COMMAND_LENGTH) return { kind: "too_long", max: MAX_COMMAND_LENGTH };
+  // Whose command it is comes first: another bot's long command is that bot's business.
+  const [, head = "", to] = HEAD.exec(trimmed) ?? [];
+  if (to !== undefined && to.toLowerCase() !== options.botUsername?.toLowerCase()) {
+    return { kind: "other_bot", bot: echo(to) };
+  }
+  if (trimmed.length > MAX_COMMAND_LENGTH) {
+    return {
+      kind: "too_long",
+      max: MAX_COMMAND_LENGTH,
+      name: echo(head.toLowerCase()),
+      mentioned: to !== undefined,
+    };
+  }
   const match = COMMAND.exec(trimmed);
   if (!match) return { kind: "not_command" };
+  // Its first word is HEAD's, so the mention was checked above.
   const [, name = "", bot, rest = ""] = match;
-  if (bot !== undefined && bot.toLowerCase() !== options.botUsername?.toLowerCase()) {
-    return { kind: "other_bot", bot: echo(bot) };
-  }
   const args = rest.split(/[\s\u3000]+/u).filter((word) => word !== "");
   return { kind: "command", name: echo(name.toLowerCase()), args, mentioned: bot !== undefined };
 }

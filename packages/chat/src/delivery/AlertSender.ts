@@ -7,8 +7,21 @@ export type SendResult =
   | { kind: "retry_after"; retryAfterMs: number }
   /** Blocked, kicked, chat not found, unknown channel: the chat is unsubscribed, not retried. */
   | { kind: "gone"; reason: string }
-  /** Transient (5xx, network): retried later with backoff. */
-  | { kind: "failed"; error: string };
+  /**
+   * Telegram: the group became a supergroup with a new id (`migrate_to_chat_id`). The chat's
+   * subscription and unsent rows move to `toChatId` (`moveChat`), and go out there.
+   */
+  | { kind: "moved"; toChatId: string }
+  /**
+   * Transient (5xx, network, timeout): retried with backoff for 24 hours after
+   * the row was queued, however many tries that takes, so an outage of the platform loses nothing.
+   */
+  | { kind: "failed"; error: string }
+  /**
+   * The platform refused this message itself (an unexpected 4xx, such as "message is too long"):
+   * sending it again will most likely be refused again, so it is tried a few times in all, then dropped.
+   */
+  | { kind: "rejected"; error: string };
 
 /** The platforms the outbox delivers to (the database's `ChatPlatform`). */
 export type DeliveryPlatform = "telegram" | "discord";

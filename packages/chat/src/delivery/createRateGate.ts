@@ -1,7 +1,11 @@
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import type { DeliveryPlatform } from "./AlertSender.ts";
 import type { RateLimit } from "./RateLimitPolicy.ts";
 import { sleep } from "./sleep.ts";
+
+/** The prefix of a platform's limits in Redis unless told otherwise: every worker and bot of it shares them. */
+export const defaultRateLimitPrefix = (platform: DeliveryPlatform) => `luma-pulse:rl:${platform}`;
 
 /** Slots taken for one send. */
 export type RateSlots = {
@@ -40,6 +44,9 @@ return {consumed, redis.call('pttl', KEYS[1])}`;
  * let twice the limit through across a boundary. So a limit of N per window is N slots: keys that
  * hold one send each for a window. N slots, each reused only a window after its last send, let at
  * most N sends into any window, and a burst of N at once.
+ *
+ * In memory the limits are this gate's own: a bot and its delivery worker in one process share one
+ * gate object (`startDeliveryWorker`'s `gate`) to share a limit.
  */
 export function createRateGate(options: { redis?: Redis; keyPrefix: string }): RateGate {
   const limiters = new Map<number, RateLimiterMemory | RateLimiterRedis>();

@@ -1,10 +1,23 @@
 import { Prisma, type PrismaClient } from "@luma-pulse/db";
 import type { DeliveryPlatform } from "./AlertSender.ts";
 
-/** A transient failure is tried this often in all; then the row is dropped with its last error. */
-export const MAX_ATTEMPTS = 8;
+/**
+ * A transient failure (the platform or the network down) is retried for this long after the row
+ * was queued, however many tries that takes: an outage of hours loses no alert.
+ */
+export const DELIVERY_HORIZON_MS = 24 * 3_600_000;
+/**
+ * Past the horizon a row is still tried this often in all before it is dropped: a row that came due
+ * late (a daily digest, the end of quiet hours) outlasts a short outage too (12 tries span about half an hour).
+ */
+export const MIN_TRANSIENT_TRIES = 12;
+/** A message the platform refused itself is tried this often in all (earlier failures count), then dropped. */
+export const MAX_REJECTED_TRIES = 3;
 const FIRST_BACKOFF_MS = 5_000;
-const MAX_BACKOFF_MS = 3_600_000;
+/** An alert is news: once the platform is back, the wait for the next try is at most this. */
+const MAX_BACKOFF_MS = 300_000;
+/** Beyond this many tries the backoff is at its maximum anyway (and 2^n stays a small float). */
+const BACKOFF_EXPONENT_CAP = 16;
 
 /**
  * How a worker moves the rows it claimed. Every update is conditional on the row still being
@@ -14,6 +27,15 @@ const MAX_BACKOFF_MS = 3_600_000;
 export function deliveryUpdates(prisma: PrismaClient, platform: DeliveryPlatform, workerId: string) {
   const mine = (ids: readonly bigint[]) =>
     Prisma.sql`id IN (${Prisma.join(ids)}) AND status = 'sending' AND "claimedBy" = ${workerId}`;
+
+  /** Counts a try; the row is dropped when `dropWhen` holds, else due again after the backoff. */
+  const retryLater = (ids: readonly bigint[], error: string, dropWhen: Prisma.Sql) =>
+    prisma.$executeRaw`UPDATE "AlertDelivery"
+      SET attempts = attempts + 1, "lastError" = ${error.slice(0, 256)}, "leaseUntil" = NULL, "claimedBy" = NULL,
+        status = (CASE WHEN ${dropWhen} THEN 'dropped' ELSE 'pending' END)::"DeliveryStatus",
+        "sendAfter" = now() + LEAST(${FIRST_BACKOFF_MS}::float8 * power(2, LEAST(attempts, ${BACKOFF_EXPONENT_CAP})),
+          ${MAX_BACKOFF_MS}) * interval '1 millisecond'
+      WHERE ${mine(ids)}`;
 
   return {
     /** Extends the lease right before a send; false when the rows are no longer all this worker's. */
@@ -41,14 +63,23 @@ export function deliveryUpdates(prisma: PrismaClient, platform: DeliveryPlatform
           AND (status = 'pending' OR (status = 'sending' AND "claimedBy" = ${workerId}))`;
     },
 
-    /** A transient failure: tried again after an exponential backoff, dropped after {@link MAX_ATTEMPTS}. */
+    /**
+     * A transient failure: tried again after an exponential backoff (5 s doubling, at most 5 min),
+     * dropped only once the row is older than {@link DELIVERY_HORIZON_MS} and was tried at least
+     * {@link MIN_TRANSIENT_TRIES} times.
+     */
     async failed(ids: readonly bigint[], error: string): Promise<void> {
-      await prisma.$executeRaw`UPDATE "AlertDelivery"
-        SET attempts = attempts + 1, "lastError" = ${error.slice(0, 256)}, "leaseUntil" = NULL, "claimedBy" = NULL,
-          status = (CASE WHEN attempts + 1 >= ${MAX_ATTEMPTS} THEN 'dropped' ELSE 'pending' END)::"DeliveryStatus",
-          "sendAfter" = now() + LEAST(${FIRST_BACKOFF_MS}::float8 * power(2, attempts), ${MAX_BACKOFF_MS})
-            * interval '1 millisecond'
-        WHERE ${mine(ids)}`;
+      await retryLater(
+        ids,
+        error,
+        Prisma.sql`"createdAt" < now() - ${DELIVERY_HORIZON_MS}::int * interval '1 millisecond'
+        AND attempts + 1 >= ${MIN_TRANSIENT_TRIES}`,
+      );
+    },
+
+    /** The platform refused the message: tried again after a backoff, dropped at the {@link MAX_REJECTED_TRIES}th try. */
+    async rejected(ids: readonly bigint[], error: string): Promise<void> {
+      await retryLater(ids, error, Prisma.sql`attempts + 1 >= ${MAX_REJECTED_TRIES}`);
     },
 
     /**

@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@luma-pulse/db";
 import { createGatewayClient, type GatewayClient } from "../gateway/createGatewayClient.ts";
+import { isGatewayError } from "../gateway/GatewayError.ts";
 import type { DeliveryPlatform } from "./AlertSender.ts";
+import { BEFORE_FIRST_BURN_ID, isBurnIdAfter } from "./burnIds.ts";
 import { enqueueBurn } from "./enqueueBurn.ts";
 import { getLatestBurnId } from "./getLatestBurnId.ts";
 import { sleep } from "./sleep.ts";
@@ -9,19 +11,32 @@ import { subscribeBurns } from "./subscribeBurns.ts";
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
 
-/** Where a stream's consumer resumes: its cursor, or a new install's "now" (the newest burn, saved). */
+/**
+ * Where a stream's consumer resumes: its cursor; a new install's "now" (the newest burn, or before
+ * every burn when there is none yet), saved at once so that burns mined while it is down before
+ * the first new one are not skipped either. A cursor past the gateway's newest burn (the devnet was
+ * reset) would wait, silently, for the chain to pass it: it starts from the newest burn instead.
+ */
 async function resumePoint(
   prisma: PrismaClient,
   consumer: string,
   gateway: GatewayClient,
   signal: AbortSignal,
-): Promise<string | undefined> {
+  log?: (msg: string, extra?: object) => void,
+): Promise<string> {
   const cursor = await prisma.streamCursor.findUnique({ where: { consumer } });
-  if (cursor) return cursor.lastEventId;
-  // A new install does not flood its chats with old burns. Saved at once, so that burns mined
-  // while it is down before the first new one are not skipped either.
-  const latest = await getLatestBurnId(gateway, signal);
-  if (latest) await prisma.streamCursor.create({ data: { consumer, lastEventId: latest } });
+  const latest = (await getLatestBurnId(gateway, signal)) ?? BEFORE_FIRST_BURN_ID;
+  if (!cursor) {
+    await prisma.streamCursor.create({ data: { consumer, lastEventId: latest } });
+    return latest;
+  }
+  if (!isBurnIdAfter(cursor.lastEventId, latest)) return cursor.lastEventId;
+  const cursorAt = cursor.lastEventId;
+  log?.("soraBurned: the cursor is past the newest burn (a devnet reset?): from that burn", {
+    cursorAt,
+    latest,
+  });
+  await prisma.streamCursor.update({ where: { consumer }, data: { lastEventId: latest } });
   return latest;
 }
 
@@ -49,7 +64,7 @@ export async function followBurns(opts: {
   let retryMs = FIRST_RETRY_MS;
   while (!signal.aborted) {
     try {
-      const after = await resumePoint(prisma, consumer, gateway, signal);
+      const after = await resumePoint(prisma, consumer, gateway, signal, opts.log);
       const burns = subscribeBurns({
         graphqlUrl: gateway.endpoint,
         apiKey: opts.apiKey,
@@ -66,10 +81,16 @@ export async function followBurns(opts: {
       opts.log?.("soraBurned completed by the gateway: resubscribing");
     } catch (error) {
       if (signal.aborted) break;
-      opts.log?.("soraBurned interrupted: resuming from the cursor", {
-        error: error instanceof Error ? error.message : String(error),
-        retryInMs: retryMs,
-      });
+      const refused = isGatewayError(error, "INVALID_EVENT_ID");
+      opts.log?.(
+        refused
+          ? "soraBurned refused the cursor: starting again from the gateway's newest burn"
+          : "soraBurned interrupted: resuming from the cursor",
+        { error: error instanceof Error ? error.message : String(error), retryInMs: retryMs },
+      );
+      // None of the gateway's ids (its format changed, the row was edited): asking with it again cannot
+      // help. Without a cursor the next try starts as a new install does.
+      if (refused) await prisma.streamCursor.deleteMany({ where: { consumer } }).catch(() => undefined);
     }
     await sleep(retryMs, signal).catch(() => undefined);
     retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@luma-pulse/db";
 import { parseAlertSettings } from "../alerts/AlertSettings.ts";
 import { isLocale } from "../i18n/Locale.ts";
-import { removeChat } from "../store/alertSubscriptions.ts";
+import { moveChat, removeChat } from "../store/alertSubscriptions.ts";
 import type { ExplorerLinks } from "../views/explorerLinks.ts";
 import type { AlertSender, SendResult } from "./AlertSender.ts";
 import type { RateGate, RateSlots } from "./createRateGate.ts";
@@ -108,8 +108,15 @@ async function record(context: SendContext, message: OutboxMessage, ids: bigint[
     case "gone":
       context.log?.("chat gone: unsubscribed", { chatId, reason: result.reason });
       return removeChat(context.prisma, context.sender.platform, chatId, result.reason);
+    case "moved":
+      // The rows (these claimed ones too) go back to pending under the new id: the next claim sends them there.
+      context.log?.("chat moved: its alerts follow", { chatId, toChatId: result.toChatId });
+      return moveChat(context.prisma, context.sender.platform, chatId, result.toChatId);
     case "failed":
       context.log?.("send failed", { chatId, error: result.error });
       return updates.failed(ids, result.error);
+    case "rejected":
+      context.log?.("send rejected", { chatId, error: result.error });
+      return updates.rejected(ids, result.error);
   }
 }

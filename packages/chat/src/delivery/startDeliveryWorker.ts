@@ -6,7 +6,7 @@ import type { Redis } from "ioredis";
 import type { ExplorerLinks } from "../views/explorerLinks.ts";
 import type { AlertSender } from "./AlertSender.ts";
 import { claimDeliveries } from "./claimDeliveries.ts";
-import { createRateGate } from "./createRateGate.ts";
+import { createRateGate, defaultRateLimitPrefix, type RateGate } from "./createRateGate.ts";
 import { deliveryUpdates } from "./deliveryUpdates.ts";
 import { groupDeliveries, type OutboxMessage } from "./groupDeliveries.ts";
 import type { RateLimitPolicy } from "./RateLimitPolicy.ts";
@@ -23,6 +23,12 @@ export type DeliveryWorkerOptions = {
   redis?: Redis;
   /** Prefix of the limits' keys in Redis (several bots, or test runs, on one Redis). */
   rateLimitPrefix?: string;
+  /**
+   * The gate to take the limits' slots from, shared with the bot's own replies (which take a slot of
+   * the platform's global limit): the two then stay within it together. `redis` and
+   * `rateLimitPrefix` are the gate's business then. Default: a gate of its own.
+   */
+  gate?: RateGate;
   /** How long a claim holds before another worker may take the rows (a crashed worker's). Default 30 s. */
   leaseMs?: number;
   /** Sends in flight at once. Default 32: 30 sends/s even when the platform answers in 100 ms and more. */
@@ -61,10 +67,12 @@ export function startDeliveryWorker(opts: DeliveryWorkerOptions): DeliveryWorker
     sender,
     policy: opts.policy,
     updates: deliveryUpdates(prisma, platform, workerId),
-    gate: createRateGate({
-      redis: opts.redis,
-      keyPrefix: opts.rateLimitPrefix ?? `luma-pulse:rl:${platform}`,
-    }),
+    gate:
+      opts.gate ??
+      createRateGate({
+        redis: opts.redis,
+        keyPrefix: opts.rateLimitPrefix ?? defaultRateLimitPrefix(platform),
+      }),
     leaseMs,
     explorer: opts.explorer,
     signal: stopping.signal,

@@ -1,4 +1,5 @@
 import { createClient } from "graphql-sse";
+import { type GraphqlErrorEntry, gatewayErrorOf } from "../gateway/gatewayErrorOf.ts";
 import {
   type BurnEvent,
   parseSoraBurnedEvent,
@@ -12,7 +13,8 @@ const DEFAULT_IDLE_MS = 45_000;
  * `soraBurned` after `after` (from now without it) over GraphQL over SSE, as graphql-sse's client
  * speaks it to the gateway ("distinct connections" mode: one POST per subscription).
  *
- * Ends when the server completes the stream, throws on any error (network, a refusal, a malformed
+ * Ends when the server completes the stream, throws on any error (network, a refusal as a
+ * `GatewayError` with the gateway's code, a malformed
  * event, no bytes for `idleMs`) and never retries itself: the caller resumes from its own cursor,
  * since the client would resubscribe with the original `after` and replay what is already stored.
  */
@@ -56,9 +58,9 @@ export async function* subscribeBurns(options: {
   );
   try {
     for await (const result of results) {
-      if (result.errors?.length) {
-        throw new Error(`soraBurned refused: ${result.errors.map((error) => error.message).join("; ")}`);
-      }
+      // A refusal by code (INVALID_EVENT_ID: the cursor is none of the gateway's ids).
+      // (graphql-sse types the JSON it parsed as GraphQLError: the same fields.)
+      if (result.errors?.length) throw gatewayErrorOf(result.errors as readonly GraphqlErrorEntry[], 200);
       const burn = parseSoraBurnedEvent(result.data);
       if (!burn)
         throw new Error(`soraBurned sent an event this client cannot read: ${JSON.stringify(result.data)}`);

@@ -3,7 +3,7 @@ import type { GatewayClient } from "../gateway/createGatewayClient.ts";
 import { isLocale, type Locale } from "../i18n/Locale.ts";
 import { getIntentsById } from "./getIntentsById.ts";
 import { type ShowDeps, showIntentChange } from "./showIntentChange.ts";
-import { FOLLOWED_STATUSES } from "./shownStatus.ts";
+import { EDIT_CLAIM_MS, EDIT_CLAIM_PREFIX, FOLLOWED_STATUSES } from "./shownStatus.ts";
 
 /** A message sent longer ago than this is left as it is (intents expire within minutes). */
 export const FOLLOW_FOR_MS = 24 * 3_600_000;
@@ -15,8 +15,9 @@ export const FOLLOW_FOR_MS = 24 * 3_600_000;
 const MAX_ROWS_PER_POLL = 1_000;
 
 /**
- * One poll: the platform's messages whose intent may still change, each intent asked once per
- * language (several per request), and every message whose intent moved on edited.
+ * One poll: the platform's messages whose intent may still change (and those a crashed follower
+ * left claimed), each intent asked once per language (several per request), and every message
+ * whose intent moved on edited.
  * @throws {GatewayError} when the gateway is out of reach (nothing was changed for the rest)
  */
 export async function followIntentMessagesOnce(
@@ -25,8 +26,12 @@ export async function followIntentMessagesOnce(
   const rows = await deps.prisma.intentMessage.findMany({
     where: {
       platform: deps.platform,
-      shown: { in: [...FOLLOWED_STATUSES] },
       createdAt: { gte: new Date(Date.now() - FOLLOW_FOR_MS) },
+      OR: [
+        { shown: { in: [...FOLLOWED_STATUSES] } },
+        // A follower crashed between its claim and the edit: the message may still show the old status.
+        { shown: { startsWith: EDIT_CLAIM_PREFIX }, updatedAt: { lt: new Date(Date.now() - EDIT_CLAIM_MS) } },
+      ],
     },
     orderBy: { createdAt: "desc" },
     take: MAX_ROWS_PER_POLL,

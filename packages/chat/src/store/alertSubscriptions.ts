@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@luma-pulse/db";
+import { Prisma, type PrismaClient } from "@luma-pulse/db";
 import {
   type AlertSettings,
   alertSettingsToJson,
@@ -80,4 +80,46 @@ export async function removeChat(
       data: { status: "dropped", lastError: `chat gone: ${why}`.slice(0, 256), leaseUntil: null },
     }),
   ]);
+}
+
+/**
+ * The chat lives on under a new id (Telegram: a group upgraded to a supergroup): in one transaction
+ * its subscription moves to `toChatId`, and its unsent rows (pending, or being sent: the send to the
+ * old id failed) become pending rows of `toChatId`, sent there in their turn. Where `toChatId` is
+ * already subscribed, its own settings stay and the old subscription is removed; a row whose event
+ * is already queued for `toChatId` is dropped rather than sent twice. Calling it again is a no-op.
+ */
+export async function moveChat(
+  prisma: PrismaClient,
+  platform: DeliveryPlatform,
+  fromChatId: string,
+  toChatId: string,
+): Promise<void> {
+  if (fromChatId === toChatId) return;
+  const moved = `moved to ${toChatId}`.slice(0, 128);
+  const chat = (alias: string, chatId: string) =>
+    Prisma.sql`${Prisma.raw(alias)}.platform = ${platform}::"ChatPlatform" AND ${Prisma.raw(alias)}."chatId" = ${chatId}`;
+  await prisma.$transaction(async (tx) => {
+    const subscriptionMoved = await tx.$executeRaw`UPDATE "AlertSubscription" s
+      SET "chatId" = ${toChatId}, "updatedAt" = now()
+      WHERE ${chat("s", fromChatId)} AND NOT EXISTS (SELECT 1 FROM "AlertSubscription" t WHERE ${chat("t", toChatId)})`;
+    if (subscriptionMoved === 0) {
+      await tx.alertSubscription.updateMany({
+        where: { platform, chatId: fromChatId, removedAt: null },
+        data: { removedAt: new Date(), removedReason: moved },
+      });
+    }
+    await tx.$executeRaw`UPDATE "AlertDelivery" d
+      SET "chatId" = ${toChatId}, status = 'pending', "leaseUntil" = NULL, "claimedBy" = NULL
+      WHERE ${chat("d", fromChatId)} AND d.status IN ('pending', 'sending')
+        AND NOT EXISTS (SELECT 1 FROM "AlertDelivery" t WHERE ${chat("t", toChatId)} AND t."eventId" = d."eventId")`;
+    await tx.alertDelivery.updateMany({
+      where: { platform, chatId: fromChatId, status: { in: ["pending", "sending"] } },
+      data: {
+        status: "dropped",
+        lastError: `${moved}: already queued there`.slice(0, 256),
+        leaseUntil: null,
+      },
+    });
+  });
 }

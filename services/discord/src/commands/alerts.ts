@@ -1,14 +1,14 @@
 import {
-  applyAlertsChange,
   alertSettingsView,
+  applyAlertsChange,
   defaultAlertSettings,
   loadAlertSettings,
   parseAlertsCommand,
   saveAlertSettings,
   usageView,
 } from "@luma-pulse/chat";
-import type { AlertsSubcommand } from "../interactions/alerts.ts";
 import { discordText } from "../discordTexts.ts";
+import type { AlertsSubcommand } from "../interactions/alerts.ts";
 import type { ModeratorHandler } from "./moderatorCommand.ts";
 
 /** /alerts's subcommands, typed from its definition: a missing one is a type error. */
@@ -51,6 +51,9 @@ export const alertsHandlers: { [S in AlertsSubcommand]: ModeratorHandler } = {
       guildId: interaction.guildId,
     });
     const view = alertSettingsView(locale, settings, true);
-    return { ...view, text: [discordText(locale, "alertsOff", { channel: channelId }), ...(view.text ?? [])] };
+    return {
+      ...view,
+      text: [discordText(locale, "alertsOff", { channel: channelId }), ...(view.text ?? [])],
+    };
   },
 };

@@ -6,7 +6,9 @@ import { commandContext } from "./commandContext.ts";
 import { interactionLocale } from "./interactionLocale.ts";
 
 /** Each core command's option names, in the order its arguments are read. */
-const optionOrder = new Map(slashCommandSpecs("discord").map((spec) => [spec.name, spec.options.map((o) => o.name)]));
+const optionOrder = new Map(
+  slashCommandSpecs("discord").map((spec) => [spec.name, spec.options.map((o) => o.name)]),
+);
 
 /** The options as the words the core parses (and validates again: Discord's checks can be bypassed). */
 function wordsOf(interaction: ChatInputCommandInteraction): string[] {
@@ -26,7 +28,10 @@ function wordsOf(interaction: ChatInputCommandInteraction): string[] {
  * member sees their positions, codes and signing links. A signing plan's reply is followed and
  * edited through the interaction's token when the intent settles.
  */
-export async function chatCommand(interaction: ChatInputCommandInteraction, deps: DiscordBotDeps): Promise<void> {
+export async function chatCommand(
+  interaction: ChatInputCommandInteraction,
+  deps: DiscordBotDeps,
+): Promise<void> {
   const privately = findCommand(interaction.commandName)?.scope === "private";
   await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
   const locale = await interactionLocale(interaction, deps.prisma);

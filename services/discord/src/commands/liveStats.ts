@@ -1,7 +1,7 @@
 import type { Locale } from "@luma-pulse/chat";
 import { type REST, Routes } from "discord.js";
-import { discordErrorOutcome } from "../delivery/discordErrorOutcome.ts";
 import type { Log } from "../DiscordBotDeps.ts";
+import { discordErrorOutcome } from "../delivery/discordErrorOutcome.ts";
 import { channelMessageBody } from "../render/channelMessageBody.ts";
 import type { RenderedView } from "../render/renderView.ts";
 
@@ -80,9 +80,11 @@ export function createLiveStats(opts: {
     refreshDue,
     start(everyMs = 30_000) {
       timer = setInterval(() => {
-        running = running.then(() => refreshDue()).catch((error: unknown) => {
-          opts.log("live stats refresh failed", { error: String(error) });
-        });
+        running = running
+          .then(() => refreshDue())
+          .catch((error: unknown) => {
+            opts.log("live stats refresh failed", { error: String(error) });
+          });
       }, everyMs);
     },
     async stop() {

@@ -1,7 +1,7 @@
 import { type ChatView, type Locale, localeOf, textsFor } from "@luma-pulse/chat";
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
-import { discordText } from "../discordTexts.ts";
 import type { DiscordBotDeps } from "../DiscordBotDeps.ts";
+import { discordText } from "../discordTexts.ts";
 import { noticeView } from "../render/noticeView.ts";
 import { renderView } from "../render/renderView.ts";
 import { replyPayload } from "../render/replyPayload.ts";

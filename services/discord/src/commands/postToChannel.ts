@@ -11,7 +11,10 @@ export async function postToChannel(
   view: ChatView,
 ): Promise<{ kind: "posted"; messageId: string } | DiscordErrorOutcome> {
   try {
-    const message = (await rest.post(Routes.channelMessages(channelId), channelMessageBody(renderView(view)))) as {
+    const message = (await rest.post(
+      Routes.channelMessages(channelId),
+      channelMessageBody(renderView(view)),
+    )) as {
       id: string;
     };
     return { kind: "posted", messageId: message.id };

@@ -1,17 +1,19 @@
-import type { StatsSubcommand } from "../interactions/stats.ts";
 import { discordText } from "../discordTexts.ts";
+import type { StatsSubcommand } from "../interactions/stats.ts";
 import { noticeView } from "../render/noticeView.ts";
 import { channelRefusal } from "./channelRefusal.ts";
 import type { ModeratorHandler } from "./moderatorCommand.ts";
 import { postToChannel } from "./postToChannel.ts";
 import { statsMessage } from "./statsMessage.ts";
 
-/** Posts the stats in the chosen channel; the answer is the outcome, or the gateway's error. */
+/**
+ * Posts the stats in the chosen channel. `posted` is undefined when the gateway could not answer
+ * (the moderator gets `stats.view`, its error, instead).
+ */
 async function post(...[interaction, deps, locale]: Parameters<ModeratorHandler>) {
   const channelId = interaction.options.getChannel("channel", true).id;
   const stats = await statsMessage(deps, locale);
-  if (!stats.ok) return { stats, channelId, posted: undefined };
-  const posted = await postToChannel(interaction.client.rest, channelId, stats.view);
+  const posted = stats.ok ? await postToChannel(interaction.client.rest, channelId, stats.view) : undefined;
   return { stats, channelId, posted };
 }
 
@@ -21,7 +23,11 @@ export const statsHandlers: { [S in StatsSubcommand]: ModeratorHandler } = {
     const { stats, channelId, posted } = await post(interaction, deps, locale);
     if (!posted) return stats.view;
     if (posted.kind !== "posted") return channelRefusal(locale, channelId, posted);
-    return noticeView("success", discordText(locale, "done"), discordText(locale, "posted", { channel: channelId }));
+    return noticeView(
+      "success",
+      discordText(locale, "done"),
+      discordText(locale, "posted", { channel: channelId }),
+    );
   },
   live: async (interaction, deps, locale) => {
     const { stats, channelId, posted } = await post(interaction, deps, locale);

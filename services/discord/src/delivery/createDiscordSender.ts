@@ -24,7 +24,10 @@ export function createDiscordSender(rest: REST): AlertSender {
     platform: "discord",
     async send({ chatId, view, idempotencyKey }) {
       try {
-        const body = channelMessageBody(renderView(view), { nonce: messageNonce(idempotencyKey), enforce_nonce: true });
+        const body = channelMessageBody(renderView(view), {
+          nonce: messageNonce(idempotencyKey),
+          enforce_nonce: true,
+        });
         const message = (await rest.post(Routes.channelMessages(chatId), body)) as { id: string };
         return { kind: "sent", messageId: message.id };
       } catch (error) {

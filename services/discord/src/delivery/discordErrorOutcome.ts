@@ -1,4 +1,4 @@
-import { DiscordAPIError, RateLimitError } from "discord.js";
+import { DiscordAPIError, HTTPError, RateLimitError } from "discord.js";
 
 /** Discord's JSON error codes that mean the channel will not take messages from the bot again. */
 export const GONE_CODES = new Map<number, string>([
@@ -30,5 +30,7 @@ export function discordErrorOutcome(error: unknown): DiscordErrorOutcome {
     }
     return { kind: "failed", error: `${error.status} ${error.code}: ${error.message}`.slice(0, 256) };
   }
+  if (error instanceof HTTPError)
+    return { kind: "failed", error: `${error.status} ${error.message}`.slice(0, 256) };
   return { kind: "failed", error: (error instanceof Error ? error.message : String(error)).slice(0, 256) };
 }

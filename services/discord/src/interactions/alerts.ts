@@ -11,7 +11,10 @@ const channelOption = {
   type: ApplicationCommandOptionType.Channel,
   name: "channel",
   description: "The channel that gets the alerts",
-  description_localizations: localizationsOf({ en: "The channel that gets the alerts", zh: "接收提醒的频道" }),
+  description_localizations: localizationsOf({
+    en: "The channel that gets the alerts",
+    zh: "接收提醒的频道",
+  }),
   channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
   required: true,
 } as const;
@@ -32,7 +35,10 @@ export const alertsCommand = {
       type: ApplicationCommandOptionType.Subcommand,
       name: "set",
       description: "Send burn alerts to a channel",
-      description_localizations: localizationsOf({ en: "Send burn alerts to a channel", zh: "向频道发送销毁提醒" }),
+      description_localizations: localizationsOf({
+        en: "Send burn alerts to a channel",
+        zh: "向频道发送销毁提醒",
+      }),
       options: [
         channelOption,
         {
@@ -65,7 +71,10 @@ export const alertsCommand = {
       type: ApplicationCommandOptionType.Subcommand,
       name: "off",
       description: "Stop burn alerts in a channel",
-      description_localizations: localizationsOf({ en: "Stop burn alerts in a channel", zh: "停止频道内的销毁提醒" }),
+      description_localizations: localizationsOf({
+        en: "Stop burn alerts in a channel",
+        zh: "停止频道内的销毁提醒",
+      }),
       options: [channelOption],
     },
   ],

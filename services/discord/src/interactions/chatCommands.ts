@@ -2,8 +2,8 @@ import { type SlashCommandSpec, type SlashOptionSpec, slashCommandSpecs } from "
 import {
   type APIApplicationCommandBasicOption,
   ApplicationCommandOptionType,
-  InteractionContextType,
   Locale as DiscordLocale,
+  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { localizationsOf } from "./discordLocales.ts";

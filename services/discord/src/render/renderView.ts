@@ -8,6 +8,7 @@ import {
   escapeMarkdown,
 } from "discord.js";
 import { clip, EMBED_LIMITS } from "./embedLimits.ts";
+import { fitEmbed } from "./fitEmbed.ts";
 import { sectionFields } from "./sectionFields.ts";
 
 /** A view as a Discord message: one embed, link-button rows, and the chart PNG the embed shows. */
@@ -28,10 +29,12 @@ const COLOURS: Record<ChatView["tone"], number> = {
  * Renders a view as an embed: title, sentences as the description, sections as fields, the
  * freshness line as the footer with the block's time as the timestamp, the tone as the colour,
  * the chart as an attached image; buttons as link buttons, five to a row. Every text is escaped
- * and clipped to Discord's limits.
+ * and clipped to Discord's limits, the embed's 6,000 characters in all included.
  */
 export function renderView(view: ChatView): RenderedView {
-  const description = view.text?.length ? clip(view.text.map((sentence) => escapeMarkdown(sentence)).join("\n"), EMBED_LIMITS.description) : undefined;
+  const description = view.text?.length
+    ? clip(view.text.map((sentence) => escapeMarkdown(sentence)).join("\n"), EMBED_LIMITS.description)
+    : undefined;
   const embed: APIEmbed = {
     title: clip(view.title, EMBED_LIMITS.title),
     color: COLOURS[view.tone],
@@ -48,9 +51,16 @@ export function renderView(view: ChatView): RenderedView {
     url: button.url,
   }));
   const components: RenderedView["components"] = [];
-  for (let i = 0; i < buttons.length && components.length < EMBED_LIMITS.rows; i += EMBED_LIMITS.buttonsPerRow) {
-    components.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + EMBED_LIMITS.buttonsPerRow) });
+  for (
+    let i = 0;
+    i < buttons.length && components.length < EMBED_LIMITS.rows;
+    i += EMBED_LIMITS.buttonsPerRow
+  ) {
+    components.push({
+      type: ComponentType.ActionRow,
+      components: buttons.slice(i, i + EMBED_LIMITS.buttonsPerRow),
+    });
   }
   const files = view.chart ? [{ name: view.chart.fileName, data: view.chart.png }] : [];
-  return { embeds: [embed], components, files };
+  return { embeds: [fitEmbed(embed)], components, files };
 }

@@ -13,7 +13,9 @@ const lineOf = (label: string, value: string, mono?: boolean) =>
  * further fields where they pass a field's 1,024 characters (a line is never split).
  */
 export function sectionFields(section: ChatSection): APIEmbedField[] {
-  const lines = section.lines.map((line) => clip(lineOf(line.label, line.value, line.mono), EMBED_LIMITS.fieldValue));
+  const lines = section.lines.map((line) =>
+    clip(lineOf(line.label, line.value, line.mono), EMBED_LIMITS.fieldValue),
+  );
   if (section.note) lines.push(clip(`*${escapeMarkdown(section.note)}*`, EMBED_LIMITS.fieldValue));
   const values: string[] = [];
   for (const line of lines) {
