@@ -7,8 +7,10 @@ import { setupDatabase } from "../../../services/gateway/test/setupDatabase.ts";
 import { startReadyGateway } from "../../../services/gateway/test/startReadyGateway.ts";
 import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
 import { followBurns } from "../src/delivery/followBurns.ts";
+import { getLatestBurnId } from "../src/delivery/getLatestBurnId.ts";
 import type { RateLimitPolicy } from "../src/delivery/RateLimitPolicy.ts";
 import { startDeliveryWorker } from "../src/delivery/startDeliveryWorker.ts";
+import { createGatewayClient } from "../src/gateway/createGatewayClient.ts";
 import { formatTokenNumber } from "../src/i18n/format/formatTokenAmount.ts";
 import { recordingSender, subscribe, waitFor } from "./deliveryFixtures.ts";
 
@@ -25,9 +27,15 @@ describe("followBurns: the gateway's burns into the outbox", () => {
     const receipt = await chain.actors.sellSora(chain.members.alice, e18(sora));
     mined.push({ txHash: receipt.transactionHash.toLowerCase(), sora });
   };
-  const follow = (url = gatewayUrl) => {
+  const follow = (url = gatewayUrl, platform: "telegram" | "discord" = "telegram") => {
     const stop = new AbortController();
-    const following = followBurns({ gatewayUrl: url, prisma, platform: "telegram", signal: stop.signal });
+    const following = followBurns({
+      gatewayUrl: url,
+      prisma,
+      platform,
+      signal: stop.signal,
+      log: (m, e) => console.log("LOG", m, JSON.stringify(e ?? {})),
+    });
     deferTeardown(() => stop.abort());
     return {
       async stop() {
@@ -39,7 +47,7 @@ describe("followBurns: the gateway's burns into the outbox", () => {
   const rowsOf = (chatId: string) =>
     prisma.alertDelivery.findMany({ where: { platform: "telegram", chatId }, orderBy: { id: "asc" } });
   const txHashOf = (payload: unknown) => (payload as { burn: { txHash: string } }).burn.txHash;
-  const cursor = () => prisma.streamCursor.findUnique({ where: { consumer: "telegram:burns" } });
+  const cursor = (consumer = "telegram:burns") => prisma.streamCursor.findUnique({ where: { consumer } });
 
   beforeAll(async () => {
     chain = await setupChain();
@@ -48,7 +56,6 @@ describe("followBurns: the gateway's burns into the outbox", () => {
     await actors.optionStake(members.alice, e18("100000"));
     await actors.tradeLumaUsdt(members.alice, manifest.contracts.usdt, parseUnits("10", 6));
     await actors.buySora(members.alice, e18("0.1"));
-    await sell("1"); // burned before the bot was installed
     gatewayUrl = (await startReadyGateway(chain)).url;
     prisma = (await setupDatabase()).prisma;
     await subscribe(prisma, "100");
@@ -59,6 +66,27 @@ describe("followBurns: the gateway's burns into the outbox", () => {
     await subscribe(prisma, "100", {}, { platform: "discord" });
   }, 180_000);
 
+  it("a new install before the first burn: the burns mined while it is down are queued once it is back", async () => {
+    // (Discord's follower: Telegram's starts as a new install in the next test.)
+    expect(await getLatestBurnId(createGatewayClient({ url: gatewayUrl }))).toBeUndefined();
+    const first = follow(gatewayUrl, "discord");
+    await waitFor(() => cursor("discord:burns"));
+    await first.stop();
+    await sell("1"); // burned while the bot was down; for Telegram's follower, before it was installed
+    const again = follow(gatewayUrl, "discord");
+    const discordRowsOf100 = () =>
+      prisma.alertDelivery.findMany({ where: { platform: "discord", chatId: "100" } });
+    const [row] = await waitFor(async () => {
+      const rows = await discordRowsOf100();
+      return rows.length > 0 ? rows : undefined;
+    });
+    await again.stop();
+    expect(txHashOf(row?.payload)).toBe(mined[0]?.txHash);
+    expect(await discordRowsOf100()).toHaveLength(1);
+    // The gateway may answer with its previous block's burns for a moment: the next test needs this one.
+    await waitFor(() => getLatestBurnId(createGatewayClient({ url: gatewayUrl })));
+  });
+
   it("starts a new install from now, then queues each burn for every subscribed chat its settings let in", async () => {
     const follower = follow();
     // Without a cursor it starts after the newest burn, and saves that at once.
@@ -67,7 +95,10 @@ describe("followBurns: the gateway's burns into the outbox", () => {
     await waitFor(async () => (await rowsOf("100")).length > 0);
     await follower.stop();
 
-    const rows = await prisma.alertDelivery.findMany({ orderBy: { chatId: "asc" } });
+    const rows = await prisma.alertDelivery.findMany({
+      where: { platform: "telegram" },
+      orderBy: { chatId: "asc" },
+    });
     expect(rows.map((row) => [row.platform, row.chatId, row.digestKey?.split(":")[0] ?? null])).toEqual([
       ["telegram", "-500", null],
       ["telegram", "100", null],
@@ -131,6 +162,24 @@ describe("followBurns: the gateway's burns into the outbox", () => {
     expect(rows.slice(before).map((row) => txHashOf(row.payload))).toEqual(
       mined.slice(-3).map((burn) => burn.txHash),
     );
+  });
+
+  it("a cursor the gateway refuses, or one past its newest burn (a reset devnet): starts from the newest burn", async () => {
+    const farAhead = Buffer.from("burn:99999999:0").toString("base64url");
+    for (const stored of ["not-one-of-its-ids", farAhead]) {
+      const newest = await getLatestBurnId(createGatewayClient({ url: gatewayUrl }));
+      await prisma.streamCursor.update({
+        where: { consumer: "telegram:burns" },
+        data: { lastEventId: stored },
+      });
+      const before = (await rowsOf("100")).length;
+      const follower = follow();
+      await waitFor(async () => (await cursor())?.lastEventId === newest);
+      await sell("1.1");
+      await waitFor(async () => (await rowsOf("100")).length === before + 1);
+      await follower.stop();
+      expect(txHashOf((await rowsOf("100")).at(-1)?.payload)).toBe(mined.at(-1)?.txHash);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import type { ExplorerLinks, GatewayClient } from "@luma-pulse/chat";
 import type { PrismaClient } from "@luma-pulse/db";
-import type { LiveStats } from "./commands/liveStats.ts";
+import type { LiveStats } from "./liveStats/createLiveStats.ts";
 
 /** Logs one event; `extra` carries ids and error details (never shown to members). */
 export type Log = (message: string, extra?: object) => void;

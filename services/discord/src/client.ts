@@ -8,10 +8,10 @@ import {
   type RepliableInteraction,
 } from "discord.js";
 import { commandHandler } from "./commands/commandHandlers.ts";
-import { createLiveStats } from "./commands/liveStats.ts";
 import { statsMessage } from "./commands/statsMessage.ts";
 import type { DiscordConfig } from "./config.ts";
 import type { DiscordBotDeps, Log } from "./DiscordBotDeps.ts";
+import { createLiveStats } from "./liveStats/createLiveStats.ts";
 import { renderView } from "./render/renderView.ts";
 
 /** A built bot: its discord.js client (not logged in) and the interactions it is answering. */
@@ -45,6 +45,7 @@ export function createDiscordBot(
   const liveStats =
     deps.liveStats ??
     createLiveStats({
+      prisma: deps.prisma,
       rest: client.rest,
       log,
       render: async (locale) => {

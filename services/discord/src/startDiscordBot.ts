@@ -54,11 +54,13 @@ export async function startDiscordBot(options: {
   registerChartFonts();
   const bot = createDiscordBot(config, { prisma, gateway, explorer: options.explorer, log });
 
-  // Its own REST for alerts: on a 429 it rejects at once, so the worker holds that channel back and
-  // goes on with the others; no retries, so a 5xx goes back to the outbox's backoff.
+  // Its own REST for alerts: on a channel's 429 it rejects at once, so the worker holds that channel
+  // back and goes on with the others; no retries, so a 5xx goes back to the outbox's backoff. The
+  // global limit is the whole bot's, not the channel's: a send it stops waits for it inside the REST
+  // (as every other send must), instead of deferring its channel and wasting the slot it took.
   const senderRest = new REST({
     ...(config.apiRoot ? { api: config.apiRoot } : {}),
-    rejectOnRateLimit: () => true,
+    rejectOnRateLimit: (limit) => !limit.global,
     retries: 0,
   }).setToken(config.token);
   const worker = startDeliveryWorker({

@@ -4,6 +4,7 @@ import {
   EVERYONE_PERMISSIONS,
   MODERATOR_PERMISSIONS,
 } from "../../../test/helpers/discord/chatInputInteraction.ts";
+import { createDiscordBot } from "../src/client.ts";
 import { embedOf, embedText } from "./embedText.ts";
 import { CHANNEL_ID, GUILD_ID, type InteractionOptions, setupDiscordWorld } from "./setupDiscordWorld.ts";
 
@@ -91,7 +92,7 @@ describe("moderator tools: /stats and /alerts", () => {
     expect(world.logs).toEqual([]);
   });
 
-  it("/stats live keeps one message up to date by editing it, until the message is deleted", async () => {
+  it("/stats live keeps one message up to date by editing it, across a restart, until its channel is deleted", async () => {
     const channel = "1370000000000000002";
     const answer = await run({
       command: "stats",
@@ -102,21 +103,38 @@ describe("moderator tools: /stats and /alerts", () => {
       /^Done\nStats in <#1370000000000000002> are kept up to date every 60 minutes\.$/,
     );
     const [message] = world.standIn.channelMessages(channel);
-    expect(world.bot.deps.liveStats.entries()).toMatchObject([
-      { channelId: channel, messageId: message?.id, intervalMinutes: 60 },
+    const stored = () => world.database.prisma.liveStatsMessage.findMany({ where: { platform: "discord" } });
+    expect(await stored()).toMatchObject([
+      { chatId: channel, guildId: GUILD_ID, messageId: message?.id, intervalMinutes: 60, locale: "en" },
     ]);
 
-    await world.bot.deps.liveStats.refreshDue(new Date(Date.now() + 30 * 60_000));
+    const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+    expect(await world.bot.deps.liveStats.refreshDue(inMinutes(30))).toBe(0);
     expect(message?.edits).toBe(0);
-    await world.bot.deps.liveStats.refreshDue(new Date(Date.now() + 61 * 60_000));
+    await world.bot.deps.liveStats.refreshDue(inMinutes(61));
     expect(message?.edits).toBe(1);
     expect(embedText(message)).toMatch(/^SORA\n/);
     expect(message?.files).toHaveLength(1);
+
+    // The bot restarts: a new process on the same database edits the same message. Two processes
+    // that look at the same moment edit it once between them.
+    const restarted = createDiscordBot(
+      { token: world.standIn.token, apiRoot: world.standIn.apiRoot },
+      { prisma: world.database.prisma, gateway: world.bot.deps.gateway },
+    );
+    const due = inMinutes(125);
+    const edits = await Promise.all([
+      restarted.deps.liveStats.refreshDue(due),
+      world.bot.deps.liveStats.refreshDue(due),
+    ]);
+    expect(edits.toSorted()).toEqual([0, 1]);
+    expect(message?.edits).toBe(2);
     expect(world.standIn.channelMessages(channel)).toHaveLength(1);
 
     world.standIn.setChannel(channel, "deleted");
-    await world.bot.deps.liveStats.refreshDue(new Date(Date.now() + 200 * 60_000));
-    expect(world.bot.deps.liveStats.entries()).toEqual([]);
+    await restarted.deps.liveStats.refreshDue(inMinutes(200));
+    expect(await stored()).toEqual([]);
+    expect(message?.edits).toBe(2);
   });
 
   it("/alerts set and off subscribe a channel with its minimum and digest, and unsubscribe it", async () => {

@@ -21,6 +21,7 @@ import type { TelegramConfig } from "./config.ts";
 import { createSenderApi } from "./delivery/createSenderApi.ts";
 import { createTelegramEditor } from "./delivery/createTelegramEditor.ts";
 import { createTelegramSender } from "./delivery/createTelegramSender.ts";
+import { logPollingErrors } from "./logPollingErrors.ts";
 import { trackUpdates } from "./middleware/trackUpdates.ts";
 import { pollingFailure } from "./pollingFailure.ts";
 import { startWebhookServer } from "./startWebhookServer.ts";
@@ -165,7 +166,8 @@ async function startUpdates(
   }
   // A webhook left from an earlier run would make getUpdates fail (409).
   await bot.api.deleteWebhook();
-  const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+  bot.api.config.use(logPollingErrors(log));
+  const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES }, silent: true } });
   // The runner gives up on 409 and 401 by rejecting its task; unhandled, that would end the process.
   runner.task()?.catch(onFatal);
   return { stop: async () => void (await runner.stop()) };

@@ -90,8 +90,9 @@ describe("the bot's commands, in English and Chinese", () => {
   });
 
   it("/alerts in a private chat shows and saves that chat's alert settings", async () => {
+    // A chat that never subscribed reads as off: /alerts on turns on every burn.
     expect((await ask("/alerts")).text).toMatch(
-      /^Burn alerts\n\nAlerts: on\nSmallest burn alerted: 0 SORA\n/,
+      /^Burn alerts\n\nAlerts: off\nSmallest burn alerted: 0 SORA\n/,
     );
     expect((await ask("/alerts min 1000")).text).toMatch(
       /^Burn alerts\nSaved\.\n\n.*Smallest burn alerted: 1,000 SORA\n/s,

@@ -6,7 +6,11 @@ export const DISCORD_LIMITS: DiscordLimits = { globalPerSecond: 50, perChannelPe
 /** A send that was refused: how long to wait, and whether it was the global limit. */
 export type LimitHit = { retryAfterMs: number; global: boolean; limit: number };
 
-/** Sliding windows of message posts: the global one, and one per channel. */
+/**
+ * Sliding windows of requests: the global one (every request made with the bot's token; Discord
+ * exempts interaction callbacks and interaction webhooks, which carry no token), and one per channel
+ * for message posts.
+ */
 export function createDiscordLimiter(limits: DiscordLimits) {
   const windows = new Map<string, number[]>();
   const recent = (key: string, durationMs: number, now: number) => {
@@ -15,13 +19,16 @@ export function createDiscordLimiter(limits: DiscordLimits) {
     return kept;
   };
   return {
-    /** Takes a slot for a post to `channelId`, or says how long until there is one. */
+    /**
+     * Takes a slot for a request: of the global limit, and of `channelId`'s when it posts a message
+     * there; or says how long until there is one.
+     */
     take(
-      channelId: string,
+      channelId: string | undefined,
       now = Date.now(),
     ): { ok: true; remaining: number; resetAfterMs: number } | ({ ok: false } & LimitHit) {
       const global = recent("global", 1_000, now);
-      const channel = recent(`channel:${channelId}`, 5_000, now);
+      const channel = channelId === undefined ? [] : recent(`channel:${channelId}`, 5_000, now);
       if (global.length >= limits.globalPerSecond) {
         return {
           ok: false,

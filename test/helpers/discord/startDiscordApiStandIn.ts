@@ -46,6 +46,9 @@ const NONCE_MEMORY_MS = 5 * 60_000;
  * like Discord: command deployment, interaction callbacks and their webhook edits, channel messages
  * (with `enforce_nonce`: the same nonce in a channel within minutes returns the same message), 429s
  * with `retry_after` and X-RateLimit headers, and 401/403/404 errors with Discord's JSON codes.
+ * Its limits (unless `limits: false`) are Discord's: 50 requests a second made with the bot's token
+ * (interaction callbacks and webhook edits are exempt, as on Discord), and 5 message posts per 5 s
+ * in one channel.
  */
 export async function startDiscordApiStandIn(
   opts: { token?: string; applicationId?: string; limits?: DiscordLimits | false } = {},
@@ -123,6 +126,14 @@ export async function startDiscordApiStandIn(
       if (answer.status === 429 && "retryAfterMs" in answer)
         return rateLimited(answer.retryAfterMs, false, 5);
       return { status: answer.status, json: answer };
+    }
+    const postsMessage = method === "POST" && /^\/channels\/\d+\/messages$/.test(path);
+    if (limiter && authorized && !postsMessage) {
+      const slot = limiter.take(undefined);
+      if (!slot.ok) {
+        violations.push(`${method} ${path}: over the global limit`);
+        return rateLimited(slot.retryAfterMs, true, slot.limit);
+      }
     }
     if (path === "/gateway/bot" && method === "GET") {
       if (!authorized) return { status: 401, json: discordErrors.unauthorized };

@@ -1,4 +1,5 @@
-import { createClient } from "graphql-sse";
+import { createClient, NetworkError } from "graphql-sse";
+import type { GatewayError } from "../gateway/GatewayError.ts";
 import { type GraphqlErrorEntry, gatewayErrorOf } from "../gateway/gatewayErrorOf.ts";
 import {
   type BurnEvent,
@@ -58,7 +59,6 @@ export async function* subscribeBurns(options: {
   );
   try {
     for await (const result of results) {
-      // A refusal by code (INVALID_EVENT_ID: the cursor is none of the gateway's ids).
       // (graphql-sse types the JSON it parsed as GraphQLError: the same fields.)
       if (result.errors?.length) throw gatewayErrorOf(result.errors as readonly GraphqlErrorEntry[], 200);
       const burn = parseSoraBurnedEvent(result.data);
@@ -66,9 +66,25 @@ export async function* subscribeBurns(options: {
         throw new Error(`soraBurned sent an event this client cannot read: ${JSON.stringify(result.data)}`);
       yield burn;
     }
+  } catch (error) {
+    throw (await refusalOf(error)) ?? error;
   } finally {
     clearInterval(watchdog);
     await results.return?.();
     client.dispose();
   }
+}
+
+/**
+ * The gateway refuses a subscription it cannot start (INVALID_EVENT_ID: `after` is none of its ids)
+ * with a 4xx and a GraphQL body, which graphql-sse reports as a bare `NetworkError`: its code, as a
+ * `GatewayError`, tells the caller whether trying again can help.
+ */
+async function refusalOf(error: unknown): Promise<GatewayError | undefined> {
+  console.log("DBG", error instanceof NetworkError, (error as any)?.constructor?.name, (error as any)?.response?.status, (error as any)?.response?.bodyUsed);
+  const response = error instanceof NetworkError ? error.response : undefined;
+  if (!response || response.status < 400 || response.status >= 500) return undefined;
+  const body = (await response.json().catch(() => undefined)) as { errors?: unknown } | undefined;
+  if (!Array.isArray(body?.errors) || body.errors.length === 0) return undefined;
+  return gatewayErrorOf(body.errors as GraphqlErrorEntry[], response.status);
 }

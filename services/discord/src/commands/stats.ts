@@ -34,7 +34,7 @@ export const statsHandlers: { [S in StatsSubcommand]: ModeratorHandler } = {
     if (!posted) return stats.view;
     if (posted.kind !== "posted") return channelRefusal(locale, channelId, posted);
     const intervalMinutes = interaction.options.getInteger("interval", true);
-    deps.liveStats?.set({
+    await deps.liveStats?.set({
       guildId: interaction.guildId,
       channelId,
       messageId: posted.messageId,

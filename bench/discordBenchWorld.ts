@@ -1,0 +1,106 @@
+/**
+ * Not a bench: what the two Discord benches (discordBroadcast.ts, discordAckLatency.ts) run against.
+ */
+import { alertSettingsToJson, defaultAlertSettings } from "@luma-pulse/chat";
+import { createDbConfig, openDatabase, type PrismaClient } from "@luma-pulse/db";
+import { type RunningDiscordBot, startDiscordBot } from "../services/discord/src/startDiscordBot.ts";
+import {
+  type DiscordApiStandIn,
+  startDiscordApiStandIn,
+} from "../test/helpers/discord/startDiscordApiStandIn.ts";
+import { createThrowawayDatabase } from "./helpers/createThrowawayDatabase.ts";
+import { startChildGateway } from "./helpers/telegramGateway.ts";
+
+/** A log line of the bot, with when it was written. */
+export type BotLogLine = { at: number; message: string; extra?: object };
+
+/** The guild every bench channel is in. */
+export const BENCH_GUILD_ID = "1500000000000000001";
+const FIRST_CHANNEL_ID = 1_510_000_000_000_000_000n;
+
+/**
+ * Everything a Discord bench runs against, as in production on one host: a throwaway PostgreSQL
+ * database (BENCH_POSTGRES_URL, default the machine's) shared by the gateway and the bot, the
+ * gateway over the chain at `manifestPath` in a child process, and the stand-in of Discord's HTTP
+ * API and gateway with Discord's limits (50 requests/s, 5 posts per 5 s per channel) in this
+ * process. `startBot()` starts the whole bot on them (startDiscordBot: login over the WebSocket,
+ * the burn subscription, the delivery worker); `logs` collects what it logs.
+ */
+export async function startDiscordBenchWorld(options: { manifestPath: string; label: string }) {
+  const serverUrl = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const throwaway = await createThrowawayDatabase(serverUrl, options.label);
+  if (!throwaway) throw new Error(`no PostgreSQL answers at ${serverUrl} (set BENCH_POSTGRES_URL)`);
+  const cleanups: (() => Promise<unknown>)[] = [() => throwaway.drop()];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
+  };
+  try {
+    // Migrated here, before the gateway opens it too.
+    const database = await openDatabase(createDbConfig({ DATABASE_URL: throwaway.url }));
+    cleanups.push(() => database.close());
+    const gateway = await startChildGateway({
+      manifestPath: options.manifestPath,
+      databaseUrl: throwaway.url,
+    });
+    cleanups.push(() => gateway.stop());
+    const standIn: DiscordApiStandIn = await startDiscordApiStandIn();
+    cleanups.push(() => standIn.close());
+    const logs: BotLogLine[] = [];
+    let bot: RunningDiscordBot | undefined;
+    return {
+      prisma: database.prisma,
+      gateway,
+      standIn,
+      logs,
+      async startBot() {
+        bot = await startDiscordBot({
+          config: {
+            token: standIn.token,
+            applicationId: standIn.applicationId,
+            apiRoot: standIn.apiRoot,
+            gatewayUrl: gateway.url,
+          },
+          prisma: database.prisma,
+          log: (message, extra) => logs.push({ at: Date.now(), message, extra }),
+        });
+        cleanups.push(() => bot?.stop() ?? Promise.resolve());
+        await standIn.waitForGatewayReady();
+        return bot;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * Subscribes `count` channels of one guild to every burn (the defaults: on, no minimum, at once),
+ * half in Chinese and half in English, in one statement (as 1,000 `/alerts set` over time would
+ * leave them). Returns their ids.
+ */
+export async function subscribeChannels(prisma: PrismaClient, count: number): Promise<string[]> {
+  const channelIds = Array.from({ length: count }, (_, i) => String(FIRST_CHANNEL_ID + BigInt(i)));
+  await prisma.alertSubscription.createMany({
+    data: channelIds.map((chatId, i) => ({
+      platform: "discord" as const,
+      chatId,
+      guildId: BENCH_GUILD_ID,
+      settings: alertSettingsToJson(defaultAlertSettings),
+      locale: i % 2 === 0 ? "zh" : "en",
+    })),
+  });
+  return channelIds;
+}
+
+/** Polls `check` every 200 ms until it gives a value. */
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs: number): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
