@@ -1,13 +1,13 @@
 /**
  * Not a bench: what the two Discord benches (discordBroadcast.ts, discordAckLatency.ts) run against.
  */
+
+import { fork } from "node:child_process";
+import { join } from "node:path";
 import { alertSettingsToJson, defaultAlertSettings } from "@luma-pulse/chat";
 import { createDbConfig, openDatabase, type PrismaClient } from "@luma-pulse/db";
 import { type RunningDiscordBot, startDiscordBot } from "../services/discord/src/startDiscordBot.ts";
-import {
-  type DiscordApiStandIn,
-  startDiscordApiStandIn,
-} from "../test/helpers/discord/startDiscordApiStandIn.ts";
+import type { StandInRequest } from "./discordStandInChild.ts";
 import { createThrowawayDatabase } from "./helpers/createThrowawayDatabase.ts";
 import { startChildGateway } from "./helpers/telegramGateway.ts";
 
@@ -22,8 +22,7 @@ const FIRST_CHANNEL_ID = 1_510_000_000_000_000_000n;
  * Everything a Discord bench runs against, as in production on one host: a throwaway PostgreSQL
  * database (BENCH_POSTGRES_URL, default the machine's) shared by the gateway and the bot, the
  * gateway over the chain at `manifestPath` in a child process, and the stand-in of Discord's HTTP
- * API and gateway with Discord's limits (50 requests/s, 5 posts per 5 s per channel) in this
- * process. `startBot()` starts the whole bot on them (startDiscordBot: login over the WebSocket,
+ * API and gateway with Discord's limits (50 requests/s, 5 posts per 5 s per channel) in another. `startBot()` starts the whole bot on them (startDiscordBot: login over the WebSocket,
  * the burn subscription, the delivery worker); `logs` collects what it logs.
  */
 export async function startDiscordBenchWorld(options: { manifestPath: string; label: string }) {
@@ -43,7 +42,7 @@ export async function startDiscordBenchWorld(options: { manifestPath: string; la
       databaseUrl: throwaway.url,
     });
     cleanups.push(() => gateway.stop());
-    const standIn: DiscordApiStandIn = await startDiscordApiStandIn();
+    const standIn = await startChildStandIn();
     cleanups.push(() => standIn.close());
     const logs: BotLogLine[] = [];
     let bot: RunningDiscordBot | undefined;
@@ -73,6 +72,55 @@ export async function startDiscordBenchWorld(options: { manifestPath: string; la
     await stop();
     throw error;
   }
+}
+
+/** A request the stand-in answered, as the child reports it. */
+export type StandInCall = { method: string; path: string; status: number; at: number };
+
+/** What the stand-in saw: every request, limit violations, and each asked channel's message count. */
+export type StandInReport = { calls: StandInCall[]; violations: string[]; messagesPerChannel: number[] };
+
+type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
+
+/** The stand-in in a child process (discordStandInChild.ts), driven over IPC. */
+async function startChildStandIn() {
+  const child = fork(join(import.meta.dirname, "discordStandInChild.ts"), {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const pending = new Map<number, (result: unknown) => void>();
+  let nextId = 0;
+  const ready = await new Promise<{ apiRoot: string; token: string; applicationId: string }>(
+    (resolve, reject) => {
+      child.once("exit", (code) => reject(new Error(`the stand-in exited with ${code}`)));
+      child.on("message", (message: { ready?: never; id?: number; result?: unknown }) => {
+        if (message.ready) resolve(message.ready);
+        else pending.get(message.id ?? -1)?.(message.result);
+      });
+    },
+  );
+  const ask = <T>(request: WithoutId<StandInRequest>): Promise<T> =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, (result) => {
+        pending.delete(id);
+        resolve(result as T);
+      });
+      child.send({ ...request, id });
+    });
+  return {
+    ...ready,
+    waitForGatewayReady: () => ask<null>({ type: "waitForGatewayReady" }),
+    /** Resolves with when the stand-in sent it (its clock: the same host's). */
+    dispatchInteraction: (payload: unknown) => ask<number>({ type: "dispatchInteraction", payload }),
+    report: (channelIds: string[] = []) => ask<StandInReport>({ type: "report", channelIds }),
+    async close() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      await ask({ type: "close" });
+      await exited;
+    },
+  };
 }
 
 /**

@@ -6,8 +6,9 @@
  * `npx tsx bench/discordBroadcast.ts [--channels 1000]`.
  *
  * End to end on one host: a fresh anvil with the protocol, the gateway in a child process on a
- * throwaway PostgreSQL database, the whole bot (startDiscordBot: burn subscription → outbox →
- * delivery worker → stand-in) in this process on the same database. One SORA sell on chain; the
+ * throwaway PostgreSQL database, the stand-in in another child process, the whole bot
+ * (startDiscordBot: burn subscription → outbox → delivery worker → stand-in) in this process on
+ * the same database. One SORA sell on chain; the
  * time runs from the bot's commit of the burn's outbox rows ("burn queued") to the stand-in's last
  * accepted message post.
  */
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     // The bot resumes after the chain's last burn; its subscription is up once its cursor is saved.
     await waitFor(() => prisma.streamCursor.findFirst(), 60_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const callsBefore = standIn.calls.length;
+    const callsBefore = (await standIn.report()).calls.length;
     recorder = startStallRecorder(STALL_MS);
     const burn = await chain.burn();
     const queued = await waitFor(() => logs.find((line) => line.message === "burn queued"), 60_000);
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
         (await prisma.alertDelivery.count({ where: { status: { in: ["pending", "sending"] } } })) === 0,
       floorMs * 3 + 60_000,
     );
-    const calls = standIn.calls.slice(callsBefore);
+    const seen = await standIn.report(channels);
+    const calls = seen.calls.slice(callsBefore);
     const posts = calls.filter(
       (call) => call.method === "POST" && /^\/channels\/\d+\/messages$/.test(call.path),
     );
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
     const first = accepted[0]?.at ?? Number.NaN;
     const last = accepted.at(-1)?.at ?? Number.NaN;
     const totalMs = last - queued.at;
-    const perChannel = channels.map((id) => standIn.channelMessages(id).length);
+    const perChannel = seen.messagesPerChannel;
     const lost = perChannel.filter((n) => n === 0).length;
     const doubled = perChannel.filter((n) => n > 1).length;
     console.log(`\none alert to ${count} channels (zh/en half each)`);
@@ -83,9 +85,11 @@ async function main(): Promise<void> {
     const logCounts = new Map<string, number>();
     for (const line of logs.filter((l) => l.at >= queued.at))
       logCounts.set(line.message, (logCounts.get(line.message) ?? 0) + 1);
-    console.log(`  bot logs: ${[...logCounts].map(([message, n]) => `${message} ×${n}`).join("; ") || "none"}`);
+    console.log(
+      `  bot logs: ${[...logCounts].map(([message, n]) => `${message} ×${n}`).join("; ") || "none"}`,
+    );
     console.log(`  lost (channels without the alert): ${lost}; channels with more than one: ${doubled}`);
-    console.log(`  limit violations seen by the stand-in: ${standIn.violations.length}`);
+    console.log(`  limit violations seen by the stand-in: ${seen.violations.length}`);
     const rows = await prisma.alertDelivery.groupBy({ by: ["status"], _count: true });
     console.log(`outbox rows: ${rows.map((row) => `${row.status} ${row._count}`).join(", ")}`);
     console.log(`load average after: ${loadAverage()}`);

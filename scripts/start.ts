@@ -1,25 +1,27 @@
-import { randomBytes } from "node:crypto";
 import { build } from "./build.ts";
+import { loadBots, startBots, wantedBots, withBotSecrets } from "./startBots.ts";
 
 /**
  * `npm start`: the whole system on embedded defaults. Builds what needs building, then starts the
  * devnet (anvil, deployed and seeded, with live activity) and the database (PGlite unless
- * DATABASE_URL is set) side by side, then the gateway, and the Telegram bot when TELEGRAM_BOT_TOKEN
- * is set; prints where everything is, and stops it all on Ctrl-C. A second Ctrl-C exits at once.
+ * DATABASE_URL is set) side by side, then the gateway, and the Telegram and Discord bots when their
+ * tokens are set; prints where everything is, and stops it all on Ctrl-C. A second Ctrl-C exits at once.
  */
 type Stoppable = { stop(): Promise<void> };
 
 const started = performance.now();
 const shutdown = new AbortController();
-const running: { telegram?: Stoppable; gateway?: Stoppable; devnet?: Stoppable; database?: Stoppable } = {};
+const running: { bots: Stoppable[]; gateway?: Stoppable; devnet?: Stoppable; database?: Stoppable } = {
+  bots: [],
+};
 let startup: Promise<void> = Promise.resolve();
 
 /**
- * The bot first (it asks the gateway and drains its alert sends into the database), then the gateway
+ * The bots first (they ask the gateway and drain their alert sends into the database), then the gateway
  * (it reads the chain and writes the database), then the devnet, then the database.
  */
 async function stopAll() {
-  for (const part of [running.telegram, running.gateway, running.devnet, running.database]) {
+  for (const part of [...running.bots, running.gateway, running.devnet, running.database]) {
     await part?.stop().catch((error: Error) => console.error(error.message));
   }
 }
@@ -53,28 +55,12 @@ async function main() {
   const { createDevnetConfig, startDevnet } = await import("@luma-pulse/devnet");
   const { formatAmount, percentOf, SORA_MAX_SUPPLY } = await import("@luma-pulse/protocol");
   const { createGatewayConfig, startGateway } = await import("@luma-pulse/gateway");
-  // The bot links wallets through the gateway with a shared secret, and asks it under an API key of
-  // its own (so it is not rate-limited as one more client of 127.0.0.1): made up for this run when
-  // not configured, as both run here.
-  const telegramWanted = Boolean(process.env.TELEGRAM_BOT_TOKEN?.trim());
-  const telegramModule = telegramWanted ? await import("@luma-pulse/telegram") : undefined;
-  const botApiKey =
-    telegramWanted && !process.env.GATEWAY_API_KEY?.trim() ? randomBytes(24).toString("hex") : undefined;
-  const env = {
-    ...process.env,
-    GATEWAY_SERVICE_TOKEN:
-      process.env.GATEWAY_SERVICE_TOKEN?.trim() ||
-      (telegramWanted ? randomBytes(32).toString("hex") : undefined),
-    ...(botApiKey && {
-      GATEWAY_API_KEY: botApiKey,
-      API_KEYS: [process.env.API_KEYS?.trim(), `telegram-bot:${botApiKey}`].filter(Boolean).join(","),
-    }),
-  };
+  const bots = wantedBots(process.env);
+  const env = withBotSecrets(process.env, bots);
   const devnetConfig = createDevnetConfig(env);
   const dbConfig = createDbConfig(env);
   const gatewayConfig = createGatewayConfig(env);
-  // Checked before anything starts, so a bad token fails in a second, not after the devnet's seeding.
-  const telegramConfig = telegramModule?.createTelegramConfig(env);
+  const botModules = await loadBots(env, bots);
   // Both settle before we go on, so a failure of one never leaves the other half-started; a
   // database failure also cuts the devnet's seeding short, so it is reported within seconds.
   const databaseFailed = new AbortController();
@@ -102,18 +88,12 @@ async function main() {
   const { manifest } = devnet;
   const gateway = await startGateway({ database, manifest, ...gatewayConfig });
   running.gateway = gateway;
-  const telegram = telegramConfig
-    ? await telegramModule?.startTelegramBot({
-        config: { ...telegramConfig, gatewayUrl: gateway.url },
-        prisma: database.prisma,
-        log: (message, extra) =>
-          console.log(`telegram: ${message}${extra ? ` ${JSON.stringify(extra)}` : ""}`),
-        // Telegram refused long polling for good (409: another process polls with this token; 401:
-        // revoked): everything stops as on Ctrl-C, with that one line, and npm start exits 1.
-        onFatal: (_error, reason) => void stopOnFatal(reason),
-      })
-    : undefined;
-  running.telegram = telegram;
+  const botLines = await startBots(botModules, {
+    gatewayUrl: gateway.url,
+    prisma: database.prisma,
+    started: (bot) => running.bots.unshift(bot),
+    onFatal: (reason) => void stopOnFatal(reason),
+  });
   const lines = [
     "",
     `luma-pulse is ready (${((performance.now() - started) / 1000).toFixed(1)} s)`,
@@ -121,9 +101,7 @@ async function main() {
     `  manifest  ${devnet.manifestPath}`,
     `  database  ${database.kind === "pglite" ? `embedded PGlite in ${dbConfig.pgliteDir}` : maskDatabaseUrl(database.url)}`,
     `  gateway   ${gateway.url}/graphql  (GraphiQL in a browser; ${gateway.url}/readyz once the index caught up)`,
-    telegram
-      ? `  telegram  @${telegram.username} (${telegramConfig?.webhook ? `webhook ${telegramConfig.webhook.url}` : "long polling"})`
-      : "  telegram  off: start it with TELEGRAM_BOT_TOKEN=<token from @BotFather> npm start",
+    ...botLines,
   ];
   if (devnet.origin.kind === "seeded") {
     const { soraBurned, soraUsdPrice, optionPositions, rebaseStakers, transactions } = devnet.origin.summary;

@@ -13,7 +13,11 @@ import {
 import getPort from "get-port";
 import { parseUnits } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chatInputInteraction } from "./helpers/discord/chatInputInteraction.ts";
+import { startDiscordApiStandIn } from "./helpers/discord/startDiscordApiStandIn.ts";
 import { type StartedProcess, spawnNpmStart } from "./helpers/spawnNpmStart.ts";
+import { startBotApiStandIn } from "./helpers/telegram/startBotApiStandIn.ts";
+import { commandUpdate } from "./helpers/telegram/telegramUpdates.ts";
 
 const DAY = 86_400n;
 
@@ -228,6 +232,56 @@ describe("npm start", () => {
         expect(await stop(started)).toBe(0);
       }
     }, 90_000);
+  });
+
+  describe("with bot tokens set", () => {
+    it("runs the Telegram and Discord bots against the gateway: both answer a command, Ctrl-C stops them", async () => {
+      // Telegram's and Discord's servers are out of reach: their local stand-ins take the bots' calls.
+      const telegramApi = await startBotApiStandIn();
+      const discordApi = await startDiscordApiStandIn();
+      const started = spawnNpmStart({
+        ...env,
+        ANVIL_PORT: "0",
+        PORT: "0",
+        LUMA_SIMULATOR: "0",
+        TELEGRAM_BOT_TOKEN: telegramApi.token,
+        TELEGRAM_API_ROOT: telegramApi.apiRoot,
+        DISCORD_TOKEN: discordApi.token,
+        DISCORD_APPLICATION_ID: discordApi.applicationId,
+        DISCORD_API_ROOT: discordApi.apiRoot,
+      });
+      try {
+        const output = await started.waitFor(/is ready/, 90_000);
+        expect(output).toMatch(/telegram {2}@\S+ \(long polling\)/);
+        expect(output).toMatch(/discord {3}\S+/);
+
+        telegramApi.pushUpdate(
+          commandUpdate({ text: "/price", chat: "private", from: { id: 42, languageCode: "zh" } }),
+        );
+        const reply = await telegramApi.waitFor(
+          (call) => call.method === "sendMessage" && call.ok && String(call.chatId) === "42",
+          20_000,
+        );
+        expect(String(reply.params.text)).toMatch(/SORA/);
+
+        await discordApi.waitForGatewayReady();
+        const interaction = chatInputInteraction({
+          applicationId: discordApi.applicationId,
+          command: "price",
+          locale: "en-US",
+        });
+        discordApi.dispatchInteraction(interaction);
+        const deadline = Date.now() + 20_000;
+        while (!discordApi.interactionReply(interaction.token)?.edits && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(JSON.stringify(discordApi.interactionReply(interaction.token)?.body)).toMatch(/SORA/);
+      } finally {
+        expect(await stop(started)).toBe(0);
+        await telegramApi.close();
+        await discordApi.close();
+      }
+    }, 150_000);
   });
 
   describe("interrupted", () => {

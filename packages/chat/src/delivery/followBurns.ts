@@ -15,7 +15,7 @@ const MAX_RETRY_MS = 30_000;
  * Where a stream's consumer resumes: its cursor; a new install's "now" (the newest burn, or before
  * every burn when there is none yet), saved at once so that burns mined while it is down before
  * the first new one are not skipped either. A cursor past the gateway's newest burn (the devnet was
- * reset) would wait, silently, for the chain to pass it: it starts from the newest burn instead.
+ * reset) would wait, silently, for the chain to pass it: it resumes after the newest burn instead.
  */
 async function resumePoint(
   prisma: PrismaClient,
@@ -31,9 +31,9 @@ async function resumePoint(
     return latest;
   }
   if (!isBurnIdAfter(cursor.lastEventId, latest)) return cursor.lastEventId;
-  const cursorAt = cursor.lastEventId;
-  log?.("soraBurned: the cursor is past the newest burn (a devnet reset?): from that burn", {
-    cursorAt,
+  // Also when the gateway's answer is a block old: the burns after `latest` then come again, as no-ops.
+  log?.("soraBurned: the cursor is past the newest burn (a devnet reset?); resuming after that burn", {
+    cursorAt: cursor.lastEventId,
     latest,
   });
   await prisma.streamCursor.update({ where: { consumer }, data: { lastEventId: latest } });

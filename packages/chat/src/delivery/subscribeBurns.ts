@@ -77,14 +77,26 @@ export async function* subscribeBurns(options: {
 
 /**
  * The gateway refuses a subscription it cannot start (INVALID_EVENT_ID: `after` is none of its ids)
- * with a 4xx and a GraphQL body, which graphql-sse reports as a bare `NetworkError`: its code, as a
- * `GatewayError`, tells the caller whether trying again can help.
+ * with a 400 whose event stream carries the GraphQL errors, which graphql-sse reports as a bare
+ * `NetworkError`: their code, as a `GatewayError`, tells the caller whether trying again can help.
  */
 async function refusalOf(error: unknown): Promise<GatewayError | undefined> {
-  console.log("DBG", error instanceof NetworkError, (error as any)?.constructor?.name, (error as any)?.response?.status, (error as any)?.response?.bodyUsed);
   const response = error instanceof NetworkError ? error.response : undefined;
   if (!response || response.status < 400 || response.status >= 500) return undefined;
-  const body = (await response.json().catch(() => undefined)) as { errors?: unknown } | undefined;
-  if (!Array.isArray(body?.errors) || body.errors.length === 0) return undefined;
-  return gatewayErrorOf(body.errors as GraphqlErrorEntry[], response.status);
+  const text = await response.text().catch(() => "");
+  for (const line of text.split("\n")) {
+    if (!line.startsWith("data:")) continue;
+    const errors = parseErrors(line.slice("data:".length));
+    if (errors) return gatewayErrorOf(errors, response.status);
+  }
+  return undefined;
+}
+
+function parseErrors(json: string): GraphqlErrorEntry[] | undefined {
+  try {
+    const { errors } = JSON.parse(json) as { errors?: unknown };
+    return Array.isArray(errors) && errors.length > 0 ? (errors as GraphqlErrorEntry[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
