@@ -100,11 +100,10 @@ describe("createDiscordSender", () => {
 });
 
 describe("discordRateLimits", () => {
-  it("takes 5 per 5 s in the channel and 50 per second overall, spread as 5 per tenth of a second", () => {
+  it("takes 5 per 5 s in the channel and 50 per second overall", () => {
     expect(discordRateLimits.limitsFor("1380000000000000040")).toEqual([
       { key: "channel:1380000000000000040", points: 5, durationMs: 5_000 },
       { key: "global", points: 50, durationMs: 1_000 },
-      { key: "global-tenth", points: 5, durationMs: 100 },
     ]);
   });
 });

@@ -14,7 +14,8 @@ const MAX_WAIT_MS = 60_000;
  * worker uses: replies and a 10,000-chat broadcast share Telegram's 30 messages a second instead
  * of overrunning it together. A new message takes its chat's, its group's and the global slot; an
  * edit only its chat's and group's (Telegram counts edits against their chat only). Slots are not
- * given back: the call counts at Telegram whatever it answers.
+ * given back: the call counts at Telegram whatever it answers, from the moment it arrives, so each
+ * slot is held until the answer and then one whole window more.
  */
 export function throttleSends(gate: RateGate, policy: RateLimitPolicy): Transformer {
   return async (prev, method, payload, signal) => {
@@ -27,9 +28,18 @@ export function throttleSends(gate: RateGate, policy: RateLimitPolicy): Transfor
       const waited = AbortSignal.timeout(MAX_WAIT_MS);
       // grammY types the call's signal with its own minimal shape; at run time it is Node's.
       const call = signal as globalThis.AbortSignal | undefined;
-      await gate.acquire(limits, call ? AbortSignal.any([call, waited]) : waited).catch((error) => {
-        if (!waited.aborted) throw error;
-      });
+      const slots = await gate
+        .acquire(limits, call ? AbortSignal.any([call, waited]) : waited)
+        .catch((error: unknown) => {
+          if (!waited.aborted) throw error;
+          return undefined;
+        });
+      try {
+        return await prev(method, payload, signal);
+      } finally {
+        // Telegram counted the call before it answered: the slots stay taken one window from now.
+        await slots?.answered();
+      }
     }
     return prev(method, payload, signal);
   };

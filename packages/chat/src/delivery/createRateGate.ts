@@ -11,6 +11,8 @@ export const defaultRateLimitPrefix = (platform: DeliveryPlatform) => `luma-puls
 export type RateSlots = {
   /** Gives the slots back unused (the send did not happen): they count for nothing. */
   release(): Promise<void>;
+  /** The platform answered the send: it counted it before now, so each slot stays taken one window from now. */
+  answered(): Promise<void>;
 };
 
 /** Waits until every limit of a send has room, then takes it. */
@@ -22,11 +24,13 @@ export type RateGate = {
 type TakenSlot = { slot: string; durationMs: number };
 
 /**
- * Sends reach the platform a little after they take their slot, some later than others: each slot
- * lasts this much longer than the limit's window, so that jitter cannot squeeze one send too many
- * into the platform's window (it costs 5% of the throughput).
+ * Sends reach the platform a little after they take their slot, some later than others (event-loop
+ * stalls, new connections): a slot freed one window after it was taken let 31 sends into one of
+ * Telegram's seconds (docs/benchmarks.md). So a slot is held while its send is in flight (up to this
+ * many windows), and `answered()` then holds it exactly one window from the answer: the platform
+ * counted the send before it answered, so two sends on one slot arrive at least a window apart.
  */
-const SLOT_MARGIN = 1.05;
+const SLOT_MARGIN = 2;
 
 /**
  * The library's own script, with the key's lifetime in milliseconds (`PX`) from the limiter's
@@ -101,6 +105,15 @@ export function createRateGate(options: { redis?: Redis; keyPrefix: string }): R
     return { waitMs: soonest };
   }
 
+  async function holdFromNow(taken: readonly TakenSlot[]) {
+    for (const { slot, durationMs } of taken) {
+      const limiter = limiterFor(durationMs);
+      if (limiter instanceof RateLimiterMemory) await limiter.set(slot, 1, durationMs / 1000);
+      else await options.redis?.pexpire(limiter.getKey(slot), durationMs);
+      busyUntil.set(slot, Date.now() + durationMs);
+    }
+  }
+
   async function giveBack(taken: readonly TakenSlot[]) {
     for (const { slot, durationMs } of taken) {
       await limiterFor(durationMs).delete(slot);
@@ -135,7 +148,8 @@ export function createRateGate(options: { redis?: Redis; keyPrefix: string }): R
         const turn = attempts.then(() => attempt(limits));
         attempts = turn.catch(() => undefined);
         const result = await turn;
-        if ("taken" in result) return { release: () => giveBack(result.taken) };
+        if ("taken" in result)
+          return { release: () => giveBack(result.taken), answered: () => holdFromNow(result.taken) };
         forgetExpired();
         await sleep(result.waitMs, signal);
       }

@@ -9,6 +9,7 @@ import type { DeliveryUpdates } from "./deliveryUpdates.ts";
 import type { OutboxMessage } from "./groupDeliveries.ts";
 import { outboxMessageView } from "./outboxMessageView.ts";
 import type { RateLimitPolicy } from "./RateLimitPolicy.ts";
+import { sleep } from "./sleep.ts";
 
 /** What one worker shares between its sends. */
 export type SendContext = {
@@ -54,11 +55,13 @@ export async function sendOutboxMessage(
     const notBefore = context.notBefore.get(chatId) ?? 0;
     if (notBefore > Date.now()) return await updates.deferChat(chatId, notBefore - Date.now());
     context.notBefore.delete(chatId);
-    if (!(await holdRateSlot(context, ids, chatId))) return;
+    const slots = await holdRateSlot(context, ids, chatId);
+    if (!slots) return;
     // A sender that throws (a bug, an unexpected answer) failed this send: retried with backoff.
     const result: SendResult = await Promise.resolve()
       .then(() => sender.send({ chatId, view, idempotencyKey: message.idempotencyKey }))
       .catch((error: unknown) => ({ kind: "failed", error: errorText(error) }));
+    await slots.answered();
     await record(context, message, ids, result);
   } catch (error) {
     // The database or the rate limits' store failed, not the send: give the rows back, a little
@@ -74,14 +77,18 @@ export async function sendOutboxMessage(
  * that ate half the lease gives its slots back and starts over (another worker may be about to take
  * the rows). False: do not send (the rows are another worker's now, or this worker stops and gave them back).
  */
-async function holdRateSlot(context: SendContext, ids: bigint[], chatId: string): Promise<boolean> {
+async function holdRateSlot(
+  context: SendContext,
+  ids: bigint[],
+  chatId: string,
+): Promise<RateSlots | undefined> {
   const limits = context.policy.limitsFor(chatId);
   for (;;) {
     if (context.signal.aborted) {
       await context.updates.release(ids);
-      return false;
+      return undefined;
     }
-    if (!(await context.updates.renew(ids, context.leaseMs))) return false;
+    if (!(await context.updates.renew(ids, context.leaseMs))) return undefined;
     const sendBy = Date.now() + context.leaseMs / 2;
     let slots: RateSlots;
     try {
@@ -90,7 +97,13 @@ async function holdRateSlot(context: SendContext, ids: bigint[], chatId: string)
       if (!context.signal.aborted) throw error;
       continue;
     }
-    if (Date.now() <= sendBy) return true;
+    const pausedFor = (context.notBefore.get("*") ?? 0) - Date.now();
+    if (pausedFor > 0) {
+      await slots.release();
+      await sleep(pausedFor, context.signal).catch(() => undefined);
+      continue;
+    }
+    if (Date.now() <= sendBy) return slots;
     await slots.release();
   }
 }
@@ -103,6 +116,7 @@ async function record(context: SendContext, message: OutboxMessage, ids: bigint[
       return updates.sent(ids, result.messageId);
     case "retry_after":
       context.notBefore.set(chatId, Date.now() + result.retryAfterMs);
+      context.notBefore.set("*", Math.max(context.notBefore.get("*") ?? 0, Date.now() + result.retryAfterMs));
       context.log?.("chat rate limited", { chatId, retryAfterMs: result.retryAfterMs });
       return updates.deferChat(chatId, result.retryAfterMs);
     case "gone":
