@@ -4,6 +4,7 @@
  */
 export { createDiscordBot, type DiscordBot } from "./client.ts";
 export { createDiscordConfig, type DiscordConfig } from "./config.ts";
+export { createAlertRest } from "./delivery/createAlertRest.ts";
 export { createDiscordEditor } from "./delivery/createDiscordEditor.ts";
 export { createDiscordSender, messageNonce } from "./delivery/createDiscordSender.ts";
 export { discordRateLimits } from "./delivery/discordRateLimits.ts";

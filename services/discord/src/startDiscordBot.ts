@@ -8,15 +8,15 @@ import {
   startIntentMessageFollower,
 } from "@luma-pulse/chat";
 import type { PrismaClient } from "@luma-pulse/db";
-import { DefaultRestOptions, Events, REST } from "discord.js";
+import { Events } from "discord.js";
 import type { Redis } from "ioredis";
 import { createDiscordBot } from "./client.ts";
 import type { DiscordConfig } from "./config.ts";
 import type { Log } from "./DiscordBotDeps.ts";
+import { createAlertRest } from "./delivery/createAlertRest.ts";
 import { createDiscordEditor } from "./delivery/createDiscordEditor.ts";
 import { createDiscordSender } from "./delivery/createDiscordSender.ts";
 import { discordRateLimits } from "./delivery/discordRateLimits.ts";
-import { paceRequests } from "./delivery/paceRequests.ts";
 
 /** A running bot: its user tag, and how to stop it. */
 export type RunningDiscordBot = {
@@ -55,18 +55,7 @@ export async function startDiscordBot(options: {
   registerChartFonts();
   const bot = createDiscordBot(config, { prisma, gateway, explorer: options.explorer, log });
 
-  // Its own REST for alerts: on a channel's 429 it rejects at once, so the worker holds that channel
-  // back and goes on with the others; no retries, so a 5xx goes back to the outbox's backoff. The
-  // global limit is the bot's, not the channel's: a send it holds back waits inside the REST (as
-  // every other send must) rather than deferring its channel and wasting the slot it took, and the
-  // sends that piled up meanwhile leave paced, not at once (paceRequests: Discord's second counted
-  // again as sends leave, with 2% to spare).
-  const senderRest = new REST({
-    ...(config.apiRoot ? { api: config.apiRoot } : {}),
-    rejectOnRateLimit: (limit) => !limit.global,
-    retries: 0,
-    makeRequest: paceRequests(DefaultRestOptions.makeRequest, 50, 1_020),
-  }).setToken(config.token);
+  const senderRest = createAlertRest(config);
   const worker = startDeliveryWorker({
     prisma,
     sender: createDiscordSender(senderRest),

@@ -5,12 +5,12 @@ import {
   saveAlertSettings,
   startDeliveryWorker,
 } from "@luma-pulse/chat";
-import { REST } from "discord.js";
 import { Redis } from "ioredis";
 import { parseUnits } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
 import { MODERATOR_PERMISSIONS } from "../../../test/helpers/discord/chatInputInteraction.ts";
+import { createAlertRest } from "../src/delivery/createAlertRest.ts";
 import { createDiscordSender } from "../src/delivery/createDiscordSender.ts";
 import { discordRateLimits } from "../src/delivery/discordRateLimits.ts";
 import { embedText } from "./embedText.ts";
@@ -82,10 +82,7 @@ describe("burn alerts in channels", () => {
     // A new install starts after the newest burn, saved as its cursor.
     await waitFor(async () => (await prisma.streamCursor.count()) > 0);
 
-    const rest = () =>
-      new REST({ api: world.standIn.apiRoot, rejectOnRateLimit: () => true, retries: 0 }).setToken(
-        world.standIn.token,
-      );
+    const rest = () => createAlertRest({ apiRoot: world.standIn.apiRoot, token: world.standIn.token });
     // The worker that "crashes": after 20 alerts, its sends reach Discord but it dies before recording
     // them (they never return), and it is never stopped.
     const real = createDiscordSender(rest());

@@ -1,4 +1,4 @@
-import { REST, type ResponseLike } from "discord.js";
+import type { ResponseLike } from "discord.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
 import { discordErrors } from "../../../test/helpers/discord/discordErrors.ts";
@@ -6,6 +6,7 @@ import {
   type DiscordApiStandIn,
   startDiscordApiStandIn,
 } from "../../../test/helpers/discord/startDiscordApiStandIn.ts";
+import { createAlertRest } from "../src/delivery/createAlertRest.ts";
 import { createDiscordSender, messageNonce } from "../src/delivery/createDiscordSender.ts";
 import { discordRateLimits } from "../src/delivery/discordRateLimits.ts";
 import { paceRequests } from "../src/delivery/paceRequests.ts";
@@ -20,10 +21,8 @@ describe("createDiscordSender", () => {
   beforeAll(async () => {
     standIn = await startDiscordApiStandIn();
     deferTeardown(() => standIn.close());
-    // As startDiscordBot makes it: a 429 comes back at once, and nothing is retried by the REST.
-    const rest = new REST({ api: standIn.apiRoot, rejectOnRateLimit: () => true, retries: 0 }).setToken(
-      standIn.token,
-    );
+    // As startDiscordBot makes it: a channel's 429 comes back at once, and nothing is retried by the REST.
+    const rest = createAlertRest({ apiRoot: standIn.apiRoot, token: standIn.token });
     sender = createDiscordSender(rest);
   });
 
