@@ -10,16 +10,14 @@
  * there too), caught up with the chain first. Plans are requested one after the other, as a bot
  * does for its members; each answer is checked to be a plan, not an error.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DeploymentManifest } from "@luma-pulse/protocol";
 import { getAddress, parseEther, parseUnits } from "viem";
+import { startChildGateway } from "./helpers/childGateway.ts";
 import { createThrowawayDatabase } from "./helpers/createThrowawayDatabase.ts";
 
-const CHILD_ROLE = "LUMA_BENCH_PLAN_GATEWAY";
 /** Not one of anvil's accounts, so the activity simulator never touches its balances. */
 const BENCH_ACCOUNT = getAddress("0x00000000000000000000000000000000be9c4a11");
 const e18 = (value: string) => parseUnits(value, 18);
@@ -29,56 +27,6 @@ const INTENT_FIELDS =
   "id verificationCode expiresAt steps { index summary to data gas } outcome { receive { formatted symbol } bound { kind } simulatedAtBlock } links { page }";
 
 type PlanRequest = { action: string; mutation: string; args: string };
-
-/** The child: opens the database, starts the gateway on the manifest, prints its URL. */
-async function serveGateway(): Promise<void> {
-  const { createDbConfig, openDatabase } = await import("@luma-pulse/db");
-  const { readManifest } = await import("@luma-pulse/protocol");
-  const { createGatewayConfig, startGateway } = await import("../services/gateway/src/index.ts");
-  const manifest = await readManifest(process.env.LUMA_BENCH_MANIFEST ?? "");
-  const database = await openDatabase(createDbConfig(process.env));
-  const { protection } = createGatewayConfig(process.env);
-  const gateway = await startGateway({ database, manifest, port: 0, log: () => {}, protection });
-  process.on("SIGTERM", async () => {
-    await gateway.stop();
-    await database.close();
-    process.exit(0);
-  });
-  console.log(`listening ${gateway.url}`);
-}
-
-async function startChildGateway(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename], {
-    env: { ...process.env, ...env, [CHILD_ROLE]: "1", RATE_LIMIT_PER_IP: "0" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  child.stdout?.setEncoding("utf8");
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: string) => {
-      output += chunk;
-      const match = /listening (\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`the gateway exited with ${code}: ${output}`)));
-  });
-  // Measured once the index caught up: a backfill running beside the plans would be measured too.
-  const started = performance.now();
-  for (;;) {
-    const ready = await fetch(`${url}/readyz`).catch(() => undefined);
-    const body = ready ? ((await ready.json()) as { lagBlocks: string | null }) : undefined;
-    if (ready?.status === 200 && body?.lagBlocks === "0") break;
-    if (performance.now() - started > 600_000) throw new Error("the gateway did not catch up in 10 minutes");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return { child, url };
-}
-
-async function stopChild(child: ChildProcess) {
-  const exited = once(child, "exit");
-  child.kill("SIGTERM");
-  await exited;
-}
 
 /**
  * Gives the bench account everything the seven plans need: an option position (with SORA quota),
@@ -156,7 +104,8 @@ async function benchDatabase(
   requests: PlanRequest[],
   count: number,
 ) {
-  const { child, url } = await startChildGateway(env);
+  const gateway = await startChildGateway({ manifestPath: env.LUMA_BENCH_MANIFEST ?? "", env });
+  const { url } = gateway;
   try {
     // Warm-up: module loading, connections, JIT; and a check that every plan succeeds at all.
     for (const request of requests) for (let i = 0; i < 5; i++) await timePlan(url, request);
@@ -170,7 +119,7 @@ async function benchDatabase(
       console.log(`${request.action.padEnd(15)} ${cells.join(" ")}`);
     }
   } finally {
-    await stopChild(child);
+    await gateway.stop();
   }
 }
 
@@ -209,10 +158,7 @@ async function main() {
   }
 }
 
-if (process.env[CHILD_ROLE]) await serveGateway();
-else {
-  await main();
-  // Everything it started is stopped by now, yet the process was seen idling on after the numbers
-  // (no active handle left to name); a measuring script has nothing more to do.
-  process.exit(0);
-}
+await main();
+// Everything it started is stopped by now, yet the process was seen idling on after the numbers
+// (no active handle left to name); a measuring script has nothing more to do.
+process.exit(0);

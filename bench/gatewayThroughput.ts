@@ -11,13 +11,12 @@
  * database there too. Per-IP rate limiting is off in the child: one client sends everything.
  * BENCH_GATEWAY_NODE_OPTIONS passes Node flags to the gateway only (e.g. `--max-old-space-size=160`).
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { graphiqlExamples } from "../services/gateway/src/graphiqlExamples.ts";
+import { startChildGateway } from "./helpers/childGateway.ts";
 import { createThrowawayDatabase } from "./helpers/createThrowawayDatabase.ts";
 
 /** What each run sends: the trivial baseline, and GraphiQL's own example operations by name. */
@@ -37,27 +36,6 @@ type Run = {
   blocks: number;
 };
 
-const CHILD_ROLE = "LUMA_BENCH_GATEWAY";
-
-/** The child: opens the database, starts the gateway on the manifest, prints its URL. */
-async function serveGateway(): Promise<void> {
-  const { createDbConfig, openDatabase } = await import("@luma-pulse/db");
-  const { readManifest } = await import("@luma-pulse/protocol");
-  const { createGatewayConfig, startGateway } = await import("../services/gateway/src/index.ts");
-  const manifest = await readManifest(process.env.LUMA_BENCH_MANIFEST ?? "");
-  const database = await openDatabase(createDbConfig(process.env));
-  const { protection } = createGatewayConfig(process.env);
-  const gateway = await startGateway({ database, manifest, port: 0, log: () => {}, protection });
-  process.on("SIGTERM", async () => {
-    // Where the memory is, for the parent's report: V8's heap vs the rest (code, WebAssembly, buffers).
-    console.log(`memory ${JSON.stringify(process.memoryUsage())}`);
-    await gateway.stop();
-    await database.close();
-    process.exit(0);
-  });
-  console.log(`listening ${gateway.url}`);
-}
-
 const statusField = async (pid: number, field: string) => {
   const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
   const kb = new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1];
@@ -70,42 +48,6 @@ const cpuSeconds = async (pid: number) => {
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
-
-async function startChildGateway(env: Record<string, string>) {
-  const nodeFlags = (process.env.BENCH_GATEWAY_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", import.meta.filename], {
-    env: { ...process.env, ...env, [CHILD_ROLE]: "1", RATE_LIMIT_PER_IP: "0" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  child.stdout?.setEncoding("utf8");
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: string) => {
-      output += chunk;
-      const match = /listening (\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`the gateway exited with ${code}: ${output}`)));
-  });
-  const started = performance.now();
-  for (;;) {
-    const ready = await fetch(`${url}/readyz`).catch(() => undefined);
-    const body = ready ? ((await ready.json()) as { lagBlocks: string | null }) : undefined;
-    if (ready?.status === 200 && body?.lagBlocks === "0") break;
-    if (performance.now() - started > 600_000) throw new Error("the gateway did not catch up in 10 minutes");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return { child, url, indexSeconds: (performance.now() - started) / 1000, output: () => output };
-}
-
-/** Stops the gateway; resolves with its last `process.memoryUsage()`, in MB. */
-async function stopChild(child: ChildProcess, output: () => string) {
-  const exited = once(child, "exit");
-  child.kill("SIGTERM");
-  await exited;
-  const usage = JSON.parse(/memory (\{.*\})/.exec(output())?.[1] ?? "{}") as Record<string, number>;
-  return Object.fromEntries(Object.entries(usage).map(([key, bytes]) => [key, Math.round(bytes / 2 ** 20)]));
-}
 
 async function blockNumber(url: string): Promise<number> {
   const response = await fetch(`${url}/graphql`, {
@@ -160,8 +102,9 @@ async function benchDatabase(
   seconds: number,
   connections: number,
 ) {
-  const { child, url, indexSeconds, output } = await startChildGateway(env);
-  const pid = child.pid ?? 0;
+  const nodeFlags = (process.env.BENCH_GATEWAY_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
+  const gateway = await startChildGateway({ manifestPath: env.LUMA_BENCH_MANIFEST ?? "", env, nodeFlags });
+  const { url, pid, indexSeconds } = gateway;
   let peakRss = 0;
   const sampler = setInterval(async () => {
     peakRss = Math.max(peakRss, await statusField(pid, "VmRSS"));
@@ -197,7 +140,7 @@ async function benchDatabase(
     );
   } finally {
     clearInterval(sampler);
-    const memory = await stopChild(child, output);
+    const memory = await gateway.stop();
     console.log(`gateway memory at the end (MB): ${JSON.stringify(memory)}`);
   }
 }
@@ -242,5 +185,4 @@ async function main() {
   }
 }
 
-if (process.env[CHILD_ROLE]) await serveGateway();
-else await main();
+await main();

@@ -1,8 +1,8 @@
 import { createDbConfig, openDatabase } from "@luma-pulse/db";
 import { type RunningTelegramBot, startTelegramBot } from "../../services/telegram/src/startTelegramBot.ts";
 import { type BotApiStandIn, startBotApiStandIn } from "../../test/helpers/telegram/startBotApiStandIn.ts";
+import { startChildGateway } from "./childGateway.ts";
 import { createThrowawayDatabase } from "./createThrowawayDatabase.ts";
-import { startChildGateway } from "./telegramGateway.ts";
 
 /** A log line of the bot, with when it was written. */
 export type BotLogLine = { at: number; message: string; extra?: object };
