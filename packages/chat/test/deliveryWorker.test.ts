@@ -309,6 +309,15 @@ describe("startDeliveryWorker on one PostgreSQL outbox", () => {
       expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(1_000);
     }
   });
+  it("error: a window too short for Redis's whole-second expiry is refused, not a slot held forever", async () => {
+    const redis = new Redis("redis://127.0.0.1:6379", { lazyConnect: true });
+    await redis.connect();
+    deferTeardown(() => redis.quit());
+    const gate = createRateGate({ redis, keyPrefix: `luma-pulse-test:short:${process.pid}` });
+    await expect(gate.acquire([{ key: "burst", points: 1, durationMs: 100 }])).rejects.toThrow(
+      /at least 500 ms with Redis \(got 100 ms\)/,
+    );
+  });
   it("a gate shared with the bot's replies: alerts and replies together stay within the global limit", async () => {
     const gate = createRateGate({ keyPrefix: "shared" });
     const policy: RateLimitPolicy = { limitsFor: () => [{ key: "global", points: 3, durationMs: 1_000 }] };

@@ -50,7 +50,7 @@ describe("createDiscordSender", () => {
     expect(standIn.channelMessages(channel)).toHaveLength(2);
   });
 
-  it("a deleted channel or lost access is gone; a 5xx or an odd 4xx failed, to retry later", async () => {
+  it("a deleted channel or lost access is gone; a 5xx failed, to retry later; a refused message rejected", async () => {
     const send = (chatId: string) =>
       sender.send({ chatId, view: view("alert"), idempotencyKey: `k-${chatId}` });
     standIn.setChannel("1380000000000000010", "deleted");
@@ -65,6 +65,12 @@ describe("createDiscordSender", () => {
       error: expect.stringMatching(/500/),
     });
     expect(await send("1380000000000000013")).toMatchObject({ kind: "sent" });
+    // A body Discord refuses will be refused again: a few tries, not a day of retries.
+    standIn.failNext(/^POST \/channels\/1380000000000000014\//, discordErrors.invalidFormBody);
+    expect(await send("1380000000000000014")).toMatchObject({
+      kind: "rejected",
+      error: expect.stringMatching(/400 50035/),
+    });
   });
 
   it("a 429 is retry_after with Discord's wait; other channels go on", async () => {

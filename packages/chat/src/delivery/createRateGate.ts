@@ -64,6 +64,13 @@ export function createRateGate(options: { redis?: Redis; keyPrefix: string }): R
   const limiterFor = (durationMs: number) => {
     let limiter = limiters.get(durationMs);
     if (!limiter) {
+      // rate-limiter-flexible keeps whole seconds of its duration (our script sets the TTL from it):
+      // a shorter window would be stored with no expiry, and its slot never freed.
+      if (options.redis && durationMs * SLOT_MARGIN < 1_000) {
+        throw new Error(
+          `a rate limit's window must be at least ${1_000 / SLOT_MARGIN} ms with Redis (got ${durationMs} ms)`,
+        );
+      }
       const shared = { points: 1, duration: (durationMs * SLOT_MARGIN) / 1000, keyPrefix: options.keyPrefix };
       limiter = options.redis
         ? new RateLimiterRedis({
