@@ -8,8 +8,8 @@ import { alertSettingsToJson, defaultAlertSettings } from "@luma-pulse/chat";
 import { createDbConfig, openDatabase, type PrismaClient } from "@luma-pulse/db";
 import { type RunningDiscordBot, startDiscordBot } from "../services/discord/src/startDiscordBot.ts";
 import type { StandInRequest } from "./discordStandInChild.ts";
-import { createThrowawayDatabase } from "./helpers/createThrowawayDatabase.ts";
 import { startChildGateway } from "./helpers/childGateway.ts";
+import { createThrowawayDatabase } from "./helpers/createThrowawayDatabase.ts";
 
 /** A log line of the bot, with when it was written. */
 export type BotLogLine = { at: number; message: string; extra?: object };
