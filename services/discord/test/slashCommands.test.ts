@@ -3,12 +3,12 @@ import { getAddress, maxUint256, parseUnits } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
 import { EVERYONE_PERMISSIONS } from "../../../test/helpers/discord/chatInputInteraction.ts";
+import { completeWalletLink } from "../../gateway/test/completeWalletLink.ts";
 import { queryIntent, reportTx } from "../../gateway/test/intentApi.ts";
 import { fundLuma, mined, sendStep } from "../../gateway/test/intentPlans.ts";
 import { anvilAccount } from "../../gateway/test/walletLinkSigner.ts";
 import { createDiscordEditor } from "../src/delivery/createDiscordEditor.ts";
 import { buttonsOf, embedOf, embedText } from "./embedText.ts";
-import { completeWalletLink } from "./linkWallet.ts";
 import {
   CHANNEL_ID,
   type Chain,

@@ -10,10 +10,10 @@ import {
   messageUpdate,
   myChatMemberUpdate,
 } from "../../../test/helpers/telegram/telegramUpdates.ts";
+import { completeWalletLink } from "../../gateway/test/completeWalletLink.ts";
 import { fundLuma } from "../../gateway/test/intentPlans.ts";
 import { anvilAccount } from "../../gateway/test/walletLinkSigner.ts";
 import { createBot } from "../src/bot.ts";
-import { completeWalletLink } from "./linkWallet.ts";
 import { messageText } from "./messageText.ts";
 import { type Chain, PUBLIC_URL, setupBotWorld } from "./setupBotWorld.ts";
 

@@ -8,6 +8,7 @@ import { type BotApiStandIn, startBotApiStandIn } from "../../../test/helpers/te
 import { commandUpdate } from "../../../test/helpers/telegram/telegramUpdates.ts";
 import { createProtectionConfig } from "../../gateway/src/protection/createProtectionConfig.ts";
 import type { RunningGateway } from "../../gateway/src/startGateway.ts";
+import { completeWalletLink } from "../../gateway/test/completeWalletLink.ts";
 import { queryIntent, reportTx } from "../../gateway/test/intentApi.ts";
 import { fundLuma, mined, sendStep } from "../../gateway/test/intentPlans.ts";
 import { setupChain } from "../../gateway/test/setupChain.ts";
@@ -16,7 +17,6 @@ import { startReadyGateway } from "../../gateway/test/startReadyGateway.ts";
 import { anvilAccount } from "../../gateway/test/walletLinkSigner.ts";
 import type { TelegramConfig } from "../src/config.ts";
 import { type RunningTelegramBot, startTelegramBot } from "../src/startTelegramBot.ts";
-import { completeWalletLink } from "./linkWallet.ts";
 import { buttonsOf, messageText } from "./messageText.ts";
 import { PUBLIC_URL, SERVICE_TOKEN } from "./setupBotWorld.ts";
 

@@ -1,5 +1,5 @@
-import { postGraphql } from "../../gateway/test/postGraphql.ts";
-import { type ChallengeJson, type LocalAccount, pageSigned } from "../../gateway/test/walletLinkSigner.ts";
+import { postGraphql } from "./postGraphql.ts";
+import { type ChallengeJson, type LocalAccount, pageSigned } from "./walletLinkSigner.ts";
 
 /**
  * Does what a member does with /link's button: opens the page at `linkUrl` (`…/link/<id>`),
