@@ -5,14 +5,10 @@
 import { fork } from "node:child_process";
 import { join } from "node:path";
 import { alertSettingsToJson, defaultAlertSettings } from "@luma-pulse/chat";
-import { createDbConfig, openDatabase, type PrismaClient } from "@luma-pulse/db";
+import type { PrismaClient } from "@luma-pulse/db";
 import { type RunningDiscordBot, startDiscordBot } from "../services/discord/src/startDiscordBot.ts";
 import type { StandInRequest } from "./discordStandInChild.ts";
-import { startChildGateway } from "./helpers/childGateway.ts";
-import { createThrowawayDatabase } from "./helpers/createThrowawayDatabase.ts";
-
-/** A log line of the bot, with when it was written. */
-export type BotLogLine = { at: number; message: string; extra?: object };
+import { startBotBenchBase } from "./helpers/startBotBenchBase.ts";
 
 /** The guild every bench channel is in. */
 export const BENCH_GUILD_ID = "1500000000000000001";
@@ -26,50 +22,35 @@ const FIRST_CHANNEL_ID = 1_510_000_000_000_000_000n;
  * the burn subscription, the delivery worker); `logs` collects what it logs.
  */
 export async function startDiscordBenchWorld(options: { manifestPath: string; label: string }) {
-  const serverUrl = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const throwaway = await createThrowawayDatabase(serverUrl, options.label);
-  if (!throwaway) throw new Error(`no PostgreSQL answers at ${serverUrl} (set BENCH_POSTGRES_URL)`);
-  const cleanups: (() => Promise<unknown>)[] = [() => throwaway.drop()];
-  const stop = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
-  };
+  const base = await startBotBenchBase(options);
   try {
-    // Migrated here, before the gateway opens it too.
-    const database = await openDatabase(createDbConfig({ DATABASE_URL: throwaway.url }));
-    cleanups.push(() => database.close());
-    const gateway = await startChildGateway({
-      manifestPath: options.manifestPath,
-      databaseUrl: throwaway.url,
-    });
-    cleanups.push(() => gateway.stop());
     const standIn = await startChildStandIn();
-    cleanups.push(() => standIn.close());
-    const logs: BotLogLine[] = [];
+    base.onStop(() => standIn.close());
     let bot: RunningDiscordBot | undefined;
     return {
-      prisma: database.prisma,
-      gateway,
+      prisma: base.prisma,
+      gateway: base.gateway,
       standIn,
-      logs,
+      logs: base.logs,
       async startBot() {
         bot = await startDiscordBot({
           config: {
             token: standIn.token,
             applicationId: standIn.applicationId,
             apiRoot: standIn.apiRoot,
-            gatewayUrl: gateway.url,
+            gatewayUrl: base.gateway.url,
           },
-          prisma: database.prisma,
-          log: (message, extra) => logs.push({ at: Date.now(), message, extra }),
+          prisma: base.prisma,
+          log: base.log,
         });
-        cleanups.push(() => bot?.stop() ?? Promise.resolve());
+        base.onStop(() => bot?.stop() ?? Promise.resolve());
         await standIn.waitForGatewayReady();
         return bot;
       },
-      stop,
+      stop: base.stop,
     };
   } catch (error) {
-    await stop();
+    await base.stop();
     throw error;
   }
 }
