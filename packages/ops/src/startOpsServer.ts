@@ -1,0 +1,65 @@
+import { createServer } from "node:http";
+import type { Registry } from "prom-client";
+import type { Readiness } from "./Readiness.ts";
+
+export type OpsServer = { url: string; port: number; stop(): Promise<void> };
+
+/**
+ * The operations endpoints of a process that has no HTTP server of its own (the bots):
+ * `GET /healthz` (the process answers), `GET /readyz` (200 or 503 with the reasons, JSON) and
+ * `GET /metrics` (Prometheus text). Compose and orchestrators probe the first two; Prometheus scrapes
+ * the third. Bind it to an internal interface: it is not meant for the public.
+ */
+export async function startOpsServer(options: {
+  port: number;
+  host?: string;
+  registry: Registry;
+  readiness: () => Readiness | Promise<Readiness>;
+}): Promise<OpsServer> {
+  const { registry, readiness } = options;
+  const server = createServer(async (request, response) => {
+    try {
+      const path = new URL(request.url ?? "/", "http://ops").pathname;
+      if (request.method !== "GET" && request.method !== "HEAD") {
+        response.writeHead(405, { allow: "GET, HEAD" }).end();
+      } else if (path === "/healthz") {
+        response.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      } else if (path === "/readyz") {
+        const state = await readiness();
+        response
+          .writeHead(state.ready ? 200 : 503, { "content-type": "application/json" })
+          .end(JSON.stringify(state));
+      } else if (path === "/metrics") {
+        const body = await registry.metrics();
+        response.writeHead(200, { "content-type": registry.contentType }).end(body);
+      } else {
+        response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      }
+    } catch (error) {
+      // A failing readiness probe or collector must answer, not hang the prober.
+      response.writeHead(500, { "content-type": "text/plain" }).end(String((error as Error).message));
+    }
+  });
+  const host = options.host ?? "0.0.0.0";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`OPS_PORT=${options.port} is already in use: set OPS_PORT to a free port (0 = any).`)
+          : error,
+      ),
+    );
+    server.listen(options.port, host, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  return {
+    url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
