@@ -55,11 +55,16 @@ async function main() {
   const { createDevnetConfig, startDevnet } = await import("@luma-pulse/devnet");
   const { formatAmount, percentOf, SORA_MAX_SUPPLY } = await import("@luma-pulse/protocol");
   const { createGatewayConfig, startGateway } = await import("@luma-pulse/gateway");
+  const { createLogger, createMetricsRegistry, createOpsConfig } = await import("@luma-pulse/ops");
   const bots = wantedBots(process.env);
   const env = withBotSecrets(process.env, bots);
   const devnetConfig = createDevnetConfig(env);
   const dbConfig = createDbConfig(env);
   const gatewayConfig = createGatewayConfig(env);
+  const { logLevel } = createOpsConfig(env);
+  // One process, one registry: the gateway's /metrics also shows the bots' series.
+  const metrics = createMetricsRegistry("luma-pulse");
+  const loggerOf = (service: string) => createLogger({ service, level: logLevel });
   const botModules = await loadBots(env, bots);
   // Both settle before we go on, so a failure of one never leaves the other half-started; a
   // database failure also cuts the devnet's seeding short, so it is reported within seconds.
@@ -86,13 +91,21 @@ async function main() {
   if (net.status === "rejected") throw net.reason;
   const [database, devnet] = [db.value, net.value];
   const { manifest } = devnet;
-  const gateway = await startGateway({ database, manifest, ...gatewayConfig });
+  const gateway = await startGateway({
+    database,
+    manifest,
+    ...gatewayConfig,
+    metrics,
+    logger: loggerOf("gateway"),
+  });
   running.gateway = gateway;
   const botLines = await startBots(botModules, {
     gatewayUrl: gateway.url,
     prisma: database.prisma,
     started: (bot) => running.bots.unshift(bot),
     onFatal: (reason) => void stopOnFatal(reason),
+    metrics,
+    logger: loggerOf,
   });
   const lines = [
     "",
@@ -101,6 +114,7 @@ async function main() {
     `  manifest  ${devnet.manifestPath}`,
     `  database  ${database.kind === "pglite" ? `embedded PGlite in ${dbConfig.pgliteDir}` : maskDatabaseUrl(database.url)}`,
     `  gateway   ${gateway.url}/graphql  (GraphiQL in a browser; ${gateway.url}/readyz once the index caught up)`,
+    `  metrics   ${gateway.url}/metrics  (Prometheus; logs are JSON lines, LOG_LEVEL=${logLevel})`,
     ...botLines,
   ];
   if (devnet.origin.kind === "seeded") {

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@luma-pulse/db";
+import { createLogger, type Logger, toLogFunction } from "@luma-pulse/ops";
+import type { Registry } from "prom-client";
 
 /** Which bots `npm start` runs: those whose tokens are set. */
 export type WantedBots = { telegram: boolean; discord: boolean };
@@ -42,15 +44,12 @@ export async function loadBots(env: NodeJS.ProcessEnv, bots: WantedBots) {
   };
 }
 
-const logAs =
-  (name: string) =>
-  (message: string, extra?: object): void =>
-    console.log(`${name}: ${message}${extra ? ` ${JSON.stringify(extra)}` : ""}`);
-
 /**
  * Starts the loaded bots against the running gateway and database. `started` receives each bot as
  * soon as it runs, so a failure of the next one still stops it. `onFatal`: a platform refused the bot
  * for good after start-up (Telegram 409/401, Discord's session invalidated): the caller stops all.
+ * `metrics`: the process's one registry (the gateway's /metrics then shows the bots' series too);
+ * `logger`: each bot's logger (default: JSON lines on stdout at info, `service` the bot's name).
  */
 export async function startBots(
   bots: BotModules,
@@ -59,16 +58,22 @@ export async function startBots(
     prisma: PrismaClient;
     started: (bot: Stoppable) => void;
     onFatal: (reason: string) => void;
+    metrics?: Registry;
+    logger?: (service: "telegram" | "discord") => Logger;
   },
 ): Promise<string[]> {
-  const { gatewayUrl, prisma, started, onFatal } = options;
+  const { gatewayUrl, prisma, started, onFatal, metrics } = options;
+  const loggerOf = options.logger ?? ((service) => createLogger({ service }));
   const lines: string[] = [];
   if (bots.telegram) {
     const { module, config } = bots.telegram;
+    const logger = loggerOf("telegram");
     const telegram = await module.startTelegramBot({
       config: { ...config, gatewayUrl },
       prisma,
-      log: logAs("telegram"),
+      log: toLogFunction(logger),
+      logger,
+      metrics,
       onFatal: (_error, reason) => onFatal(reason),
     });
     started(telegram);
@@ -79,10 +84,13 @@ export async function startBots(
   }
   if (bots.discord) {
     const { module, config } = bots.discord;
+    const logger = loggerOf("discord");
     const discord = await module.startDiscordBot({
       config: { ...config, gatewayUrl },
       prisma,
-      log: logAs("discord"),
+      log: toLogFunction(logger),
+      logger,
+      metrics,
       onFatal: (error) => onFatal(`Discord ended the bot's session: ${error.message}`),
     });
     started(discord);

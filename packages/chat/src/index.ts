@@ -149,6 +149,9 @@ export {
   startIntentMessageFollower,
 } from "./intentMessages/startIntentMessageFollower.ts";
 export { type TrackedIntentMessage, trackIntentMessage } from "./intentMessages/trackIntentMessage.ts";
+// Metrics
+export { type ChatMetrics, createChatMetrics, type SendKind } from "./metrics/createChatMetrics.ts";
+export { watchAlertQueue } from "./metrics/watchAlertQueue.ts";
 // Delivery: the chats' alert settings and the users' languages
 export { loadAlertSettings, moveChat, removeChat, saveAlertSettings } from "./store/alertSubscriptions.ts";
 export { loadUserLocale, saveUserLocale } from "./store/userLocale.ts";

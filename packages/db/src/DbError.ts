@@ -6,6 +6,7 @@ export type DbErrorCode =
   | "database-missing"
   | "locked"
   | "migration-failed"
+  | "schema-behind"
   | "generate-failed";
 
 /**

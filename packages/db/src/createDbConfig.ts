@@ -12,6 +12,12 @@ export interface DbConfig {
   dataDir: string;
   /** The embedded database's folder: `<dataDir>/pglite`. */
   pgliteDir: string;
+  /**
+   * `DATABASE_MIGRATE`: true (default) applies pending migrations on open; false only checks that
+   * none are pending and refuses to start otherwise, because a separate `npm run migrate` step (the
+   * compose `migrate` service) owns the schema and replicas must not race each other to change it.
+   */
+  migrate: boolean;
 }
 
 /** An empty variable (`DATABASE_URL=` in a .env file) means unset. */
@@ -28,6 +34,11 @@ const envSchema = z.object({
       "Fix it, or unset it to use the embedded database.",
   }),
   LUMA_DATA_DIR: optionalText,
+  DATABASE_MIGRATE: optionalText.pipe(
+    z
+      .enum(["1", "0"], { error: "DATABASE_MIGRATE must be 1 (apply pending migrations at start) or 0." })
+      .default("1"),
+  ),
 });
 
 function isPostgresUrl(value: string): boolean {
@@ -40,18 +51,30 @@ function isPostgresUrl(value: string): boolean {
 }
 
 /**
- * Reads the database settings from the environment (`DATABASE_URL`, `LUMA_DATA_DIR`; a relative
- * data folder is resolved against the working directory). Throws a one-line {@link DbError}
- * (`invalid-config`) naming the bad variable.
+ * Reads the database settings from the environment (`DATABASE_URL`, `LUMA_DATA_DIR`,
+ * `DATABASE_MIGRATE`; a relative data folder is resolved against the working directory). Throws a
+ * one-line {@link DbError} (`invalid-config`) naming the bad variable.
  */
 export function createDbConfig(env: Record<string, string | undefined>): DbConfig {
-  const parsed = envSchema.safeParse({ DATABASE_URL: env.DATABASE_URL, LUMA_DATA_DIR: env.LUMA_DATA_DIR });
+  const parsed = envSchema.safeParse({
+    DATABASE_URL: env.DATABASE_URL,
+    LUMA_DATA_DIR: env.LUMA_DATA_DIR,
+    DATABASE_MIGRATE: env.DATABASE_MIGRATE,
+  });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => issue.message).join(" ");
     throw new DbError("invalid-config", `Invalid database configuration: ${problems}`);
   }
+  const migrate = parsed.data.DATABASE_MIGRATE === "1";
+  if (!migrate && !parsed.data.DATABASE_URL) {
+    // `npm run migrate` cannot reach an embedded database: the process that opens it must migrate it.
+    throw new DbError(
+      "invalid-config",
+      "Invalid database configuration: DATABASE_MIGRATE=0 needs DATABASE_URL (the embedded database is migrated by the process that opens it).",
+    );
+  }
   const dataDir = parsed.data.LUMA_DATA_DIR
     ? resolve(parsed.data.LUMA_DATA_DIR)
     : join(projectPaths().root, ".data");
-  return { databaseUrl: parsed.data.DATABASE_URL, dataDir, pgliteDir: join(dataDir, "pglite") };
+  return { databaseUrl: parsed.data.DATABASE_URL, dataDir, pgliteDir: join(dataDir, "pglite"), migrate };
 }

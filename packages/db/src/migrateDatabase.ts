@@ -1,9 +1,6 @@
-import { existsSync } from "node:fs";
-import { readdir } from "node:fs/promises";
-import { join } from "node:path";
-import pg from "pg";
 import { DbError } from "./DbError.ts";
 import { maskDatabaseUrl } from "./maskDatabaseUrl.ts";
+import { pendingMigrations } from "./pendingMigrations.ts";
 import { projectPaths } from "./projectPaths.ts";
 import { runPrismaCli, summarizePrismaError } from "./runPrismaCli.ts";
 
@@ -31,32 +28,4 @@ export async function migrateDatabase(url: string): Promise<MigrationResult> {
     );
   }
   return { applied: pending };
-}
-
-/**
- * Migration folders not yet finished in the database. Prisma's own checks (checksums, failed
- * migrations) stay with `migrate deploy`: anything unusual here counts as pending and runs the CLI.
- */
-async function pendingMigrations(url: string, migrationsDir: string): Promise<string[]> {
-  const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const all = entries
-    .filter((entry) => entry.isDirectory() && existsSync(join(migrationsDir, entry.name, "migration.sql")))
-    .map((entry) => entry.name)
-    .sort();
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    const { rows } = await client.query<{ migration_name: string }>(
-      `SELECT migration_name FROM _prisma_migrations
-       WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
-    const done = new Set(rows.map((row) => row.migration_name));
-    return all.filter((name) => !done.has(name));
-  } catch {
-    // No _prisma_migrations table yet (a new database), or anything else: let the CLI decide.
-    return all;
-  } finally {
-    await client.end().catch(() => {});
-  }
 }

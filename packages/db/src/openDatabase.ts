@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { assertDatabaseReachable } from "./assertDatabaseReachable.ts";
+import { assertSchemaCurrent } from "./assertSchemaCurrent.ts";
 import type { DbConfig } from "./createDbConfig.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { migrateDatabase } from "./migrateDatabase.ts";
@@ -23,15 +24,17 @@ export interface Database {
 
 /**
  * Opens the configured database: PostgreSQL at `config.databaseUrl`, or else the embedded PGlite
- * in `config.pgliteDir`, served on a free 127.0.0.1 port. Applies pending migrations, then returns a
- * PrismaClient on the `pg` driver adapter. Setup failures reject with a one-line `DbError`
- * (unreachable server, wrong credentials, missing database, data folder in use, failed migration).
+ * in `config.pgliteDir`, served on a free 127.0.0.1 port. Applies pending migrations (or, with
+ * `config.migrate` false, refuses a schema that lacks some), then returns a PrismaClient on the `pg`
+ * driver adapter. Setup failures reject with a one-line `DbError` (unreachable server, wrong
+ * credentials, missing database, data folder in use, failed migration, schema behind).
  */
 export async function openDatabase(config: DbConfig): Promise<Database> {
   if (config.databaseUrl) {
     const url = config.databaseUrl;
     await assertDatabaseReachable(url);
-    await migrateDatabase(url);
+    if (config.migrate) await migrateDatabase(url);
+    else await assertSchemaCurrent(url);
     // A bounded connect so that an outage later fails queries instead of queueing them forever.
     const prisma = await connectClient({ connectionString: url, connectionTimeoutMillis: 5_000 });
     return { prisma, url, kind: "postgres", close: once(() => prisma.$disconnect()) };

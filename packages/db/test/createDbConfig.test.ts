@@ -8,6 +8,26 @@ describe("createDbConfig", () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.dataDir).toBe(resolve(import.meta.dirname, "../../../.data"));
     expect(config.pgliteDir).toBe(join(config.dataDir, "pglite"));
+    expect(config.migrate).toBe(true);
+  });
+
+  it("reads DATABASE_MIGRATE=0 as: check the schema, never migrate", () => {
+    const url = "postgresql://luma@db:5432/luma";
+    expect(createDbConfig({ DATABASE_URL: url, DATABASE_MIGRATE: "0" }).migrate).toBe(false);
+    expect(createDbConfig({ DATABASE_URL: url, DATABASE_MIGRATE: "1" }).migrate).toBe(true);
+    expect(createDbConfig({ DATABASE_URL: url, DATABASE_MIGRATE: "" }).migrate).toBe(true);
+  });
+
+  it("error: refuses a DATABASE_MIGRATE other than 1 or 0, in one line", () => {
+    expect(() => createDbConfig({ DATABASE_MIGRATE: "yes" })).toThrow(
+      "Invalid database configuration: DATABASE_MIGRATE must be 1 (apply pending migrations at start) or 0.",
+    );
+  });
+
+  it("error: refuses DATABASE_MIGRATE=0 without DATABASE_URL (nothing else can migrate the embedded database)", () => {
+    expect(() => createDbConfig({ DATABASE_MIGRATE: "0" })).toThrow(
+      "Invalid database configuration: DATABASE_MIGRATE=0 needs DATABASE_URL (the embedded database is migrated by the process that opens it).",
+    );
   });
 
   it("treats an empty DATABASE_URL as unset", () => {

@@ -13,6 +13,14 @@ const envSchema = z.object({
     .min(0, { error: "expected a port between 1 and 65535 (or 0 for any free port)" })
     .max(65_535, { error: "expected a port between 1 and 65535 (or 0 for any free port)" })
     .default(8545),
+  ANVIL_HOST: z
+    .string()
+    .trim()
+    .min(1, { error: "expected an address to listen on, like 0.0.0.0" })
+    .default("127.0.0.1"),
+  DEVNET_RPC_URL: z
+    .url({ protocol: /^https?$/, error: "expected the http(s):// URL other hosts reach the chain at" })
+    .optional(),
   LUMA_DATA_DIR: z.string().min(1).default(".data"),
   LUMA_DEVNET_FRESH: flag.default(false),
   LUMA_SIMULATOR: flag.default(true),
@@ -26,6 +34,13 @@ const envSchema = z.object({
 export type DevnetConfig = {
   /** Port of the chain's RPC; undefined picks a free one (ANVIL_PORT=0). */
   port: number | undefined;
+  /** Interface anvil listens on (ANVIL_HOST): 0.0.0.0 lets other containers reach it. */
+  host: string;
+  /**
+   * The RPC URL written into the manifest (DEVNET_RPC_URL), for processes elsewhere, e.g.
+   * http://devnet:8545 in compose; undefined: the URL this process reaches anvil at.
+   */
+  publicRpcUrl: string | undefined;
   /** Folder for the devnet's manifest and chain state. */
   dataDir: string;
   /** Deploy and seed anew even when a previous devnet can be reused. */
@@ -51,6 +66,8 @@ export function createDevnetConfig(
   const e = parsed.data;
   return {
     port: e.ANVIL_PORT === 0 ? undefined : e.ANVIL_PORT,
+    host: e.ANVIL_HOST,
+    publicRpcUrl: e.DEVNET_RPC_URL,
     dataDir: resolve(cwd, e.LUMA_DATA_DIR, "devnet"),
     fresh: e.LUMA_DEVNET_FRESH,
     simulate: e.LUMA_SIMULATOR,

@@ -86,6 +86,7 @@ async function openOrSeedChain(config: DevnetConfig, paths: ChainPaths, log: Log
 
 const anvilOptions = (config: DevnetConfig, stateFile: string) => ({
   port: config.port,
+  host: config.host,
   chainId: CHAIN_ID,
   accounts: DEVNET_ACCOUNTS,
   stateFile,
@@ -118,7 +119,7 @@ async function seedFreshChain(config: DevnetConfig, paths: ChainPaths, log: Log,
     const manifest: DeploymentManifest = {
       version: 1,
       chainId: anvil.chainId,
-      rpcUrl: anvil.rpcUrl,
+      rpcUrl: config.publicRpcUrl ?? anvil.rpcUrl,
       startBlock,
       deployedAt: new Date(),
       launchTime: seedTargets.launchTime,
@@ -154,9 +155,11 @@ async function tryReuse(config: DevnetConfig, paths: ChainPaths, log: Log): Prom
     const { deployer } = await connectDevnet(anvil.rpcUrl, anvil.chainId);
     const code = await deployer.getCode({ address: manifest.contracts.optionStaking });
     if (manifest.chainId === anvil.chainId && code !== undefined && code !== "0x") {
-      // The port may differ from last time (ANVIL_PORT changed, or 0): keep the manifest truthful.
-      if (manifest.rpcUrl !== anvil.rpcUrl) {
-        manifest = { ...manifest, rpcUrl: anvil.rpcUrl };
+      // The port or public URL may differ from last time (ANVIL_PORT, DEVNET_RPC_URL): keep the
+      // manifest truthful.
+      const rpcUrl = config.publicRpcUrl ?? anvil.rpcUrl;
+      if (manifest.rpcUrl !== rpcUrl) {
+        manifest = { ...manifest, rpcUrl };
         await writeManifest(paths.manifest, manifest);
       }
       return { anvil, manifest, origin: { kind: "reused" } };

@@ -1,4 +1,5 @@
-import { errorView, localeOf } from "@luma-pulse/chat";
+import { type ChatMetrics, createChatMetrics, errorView, localeOf } from "@luma-pulse/chat";
+import type { Logger } from "@luma-pulse/ops";
 import {
   Client,
   Events,
@@ -11,6 +12,7 @@ import { commandHandler } from "./commands/commandHandlers.ts";
 import { statsMessage } from "./commands/statsMessage.ts";
 import type { DiscordConfig } from "./config.ts";
 import type { DiscordBotDeps, Log } from "./DiscordBotDeps.ts";
+import { countRestResponses } from "./delivery/countRestResponses.ts";
 import { createLiveStats } from "./liveStats/createLiveStats.ts";
 import { renderView } from "./render/renderView.ts";
 
@@ -23,17 +25,27 @@ export type DiscordBot = {
   settled(): Promise<void>;
 };
 
+/** What the running bot adds around the handlers. */
+export type CreateDiscordBotOptions = {
+  /** Where commands, replies, edits and 429s are counted (default: counters nothing exports). */
+  metrics?: ChatMetrics;
+  /** The process's logger: one debug line per command handled. */
+  logger?: Logger;
+};
+
 /**
  * Builds the bot: a discord.js client (Guilds intent only: slash commands need nothing else) whose
  * REST goes to `config.apiRoot` when set, and ONE `interactionCreate` handler, the error boundary:
- * a bug is logged with the interaction and the member gets a short localized "try again", ephemeral.
- * Nothing connects until `client.login`.
+ * each command's handlers log with its `interactionId`; a bug is logged with it and the member gets
+ * a short localized "try again", ephemeral. Nothing connects until `client.login`.
  */
 export function createDiscordBot(
   config: Pick<DiscordConfig, "token" | "apiRoot">,
   deps: DiscordBotDeps,
+  options: CreateDiscordBotOptions = {},
 ): DiscordBot {
   const log: Log = deps.log ?? (() => {});
+  const metrics = options.metrics ?? createChatMetrics();
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     ...(config.apiRoot ? { rest: { api: config.apiRoot } } : {}),
@@ -42,6 +54,7 @@ export function createDiscordBot(
   // would otherwise take DISCORD_TOKEN from the environment by itself.
   client.token = config.token;
   client.rest.setToken(config.token);
+  countRestResponses(client.rest, metrics, { countSends: true });
   const liveStats =
     deps.liveStats ??
     createLiveStats({
@@ -65,16 +78,27 @@ export function createDiscordBot(
 
   async function handle(interaction: Interaction) {
     if (!interaction.isChatInputCommand()) return;
+    const ids = { interactionId: interaction.id, command: interaction.commandName };
+    const interactionLog: Log = (message, extra) => log(message, { ...ids, ...extra });
+    const started = performance.now();
+    let result = "ok";
     try {
-      await commandHandler(interaction.commandName)(interaction, full);
+      await commandHandler(interaction.commandName)(interaction, { ...full, log: interactionLog });
     } catch (error) {
-      log("discord interaction failed", {
-        interactionId: interaction.id,
-        command: interaction.commandName,
+      result = "error";
+      interactionLog("discord interaction failed", {
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
       await apologize(interaction).catch((replyError: unknown) =>
-        log("discord error reply failed", { interactionId: interaction.id, error: String(replyError) }),
+        interactionLog("discord error reply failed", { error: String(replyError) }),
+      );
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      metrics.updates.inc({ platform: "discord", result });
+      metrics.updateDuration.observe({ platform: "discord" }, seconds);
+      options.logger?.debug(
+        { ...ids, result, durationMs: Math.round(seconds * 1000) },
+        "discord command handled",
       );
     }
   }

@@ -18,6 +18,8 @@ export type DiscordConfig = {
   apiRoot?: string;
   /** REDIS_URL: send limits shared by several delivery workers; unset: counted in this process. */
   redisUrl?: string;
+  /** REDIS_PREFIX: the start of every Redis key the bot uses; createConfig sets `luma-pulse:` by default. */
+  redisPrefix?: string;
 };
 
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -50,6 +52,11 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, { error: "expected a redis:// or rediss:// URL" })
     .optional(),
+  // Several deployments (or test runs) on one Redis keep apart by it.
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, { error: "expected up to 64 letters, digits and _ : . -, like luma-pulse:" })
+    .default("luma-pulse:"),
 });
 
 // Secrets are named, never echoed into logs.
@@ -84,5 +91,6 @@ export function createDiscordConfig(env: Record<string, string | undefined>): Di
     gatewayServiceToken: e.GATEWAY_SERVICE_TOKEN,
     apiRoot: e.DISCORD_API_ROOT?.replace(/\/+$/, ""),
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
   };
 }

@@ -2,7 +2,7 @@
  * @luma-pulse/discord: the Discord bot. `startDiscordBot` runs all of it (used by `npm start`);
  * the pieces are exported for tests and other entry points.
  */
-export { createDiscordBot, type DiscordBot } from "./client.ts";
+export { type CreateDiscordBotOptions, createDiscordBot, type DiscordBot } from "./client.ts";
 export { createDiscordConfig, type DiscordConfig } from "./config.ts";
 export { createAlertRest } from "./delivery/createAlertRest.ts";
 export { createDiscordEditor } from "./delivery/createDiscordEditor.ts";

@@ -1,5 +1,7 @@
 import {
+  createChatMetrics,
   createGatewayClient,
+  defaultRateLimitPrefix,
   type ExplorerLinks,
   followBurns,
   type GatewayClient,
@@ -8,11 +10,14 @@ import {
   startIntentMessageFollower,
 } from "@luma-pulse/chat";
 import type { PrismaClient } from "@luma-pulse/db";
+import type { Logger } from "@luma-pulse/ops";
 import { Events } from "discord.js";
 import type { Redis } from "ioredis";
+import type { Registry } from "prom-client";
 import { createDiscordBot } from "./client.ts";
 import type { DiscordConfig } from "./config.ts";
 import type { Log } from "./DiscordBotDeps.ts";
+import { countRestResponses } from "./delivery/countRestResponses.ts";
 import { createAlertRest } from "./delivery/createAlertRest.ts";
 import { createDiscordEditor } from "./delivery/createDiscordEditor.ts";
 import { createDiscordSender } from "./delivery/createDiscordSender.ts";
@@ -34,6 +39,13 @@ export async function startDiscordBot(options: {
   config: DiscordConfig;
   prisma: PrismaClient;
   log: Log;
+  /** The process's logger: each command handled is a debug line (with its interactionId). */
+  logger?: Logger;
+  /**
+   * The process's metrics registry: commands, replies, edits, alerts, 429s and the outbox are
+   * reported there (see `createChatMetrics`, `watchAlertQueue`). Default: counted where nothing exports them.
+   */
+  metrics?: Registry;
   redis?: Redis;
   /** Defaults to a client of `config.gatewayUrl` with the API key and service token. */
   gateway?: GatewayClient;
@@ -53,16 +65,24 @@ export async function startDiscordBot(options: {
       serviceToken: config.gatewayServiceToken,
     });
   registerChartFonts();
-  const bot = createDiscordBot(config, { prisma, gateway, explorer: options.explorer, log });
+  const metrics = createChatMetrics(options.metrics);
+  const bot = createDiscordBot(
+    config,
+    { prisma, gateway, explorer: options.explorer, log },
+    { metrics, logger: options.logger },
+  );
 
   const senderRest = createAlertRest(config);
+  countRestResponses(senderRest, metrics, { countSends: false });
   const worker = startDeliveryWorker({
     prisma,
     sender: createDiscordSender(senderRest),
     policy: discordRateLimits,
     redis,
+    rateLimitPrefix: defaultRateLimitPrefix("discord", config.redisPrefix),
     explorer: options.explorer,
     log,
+    metrics: options.metrics,
   });
   const burnsStopped = new AbortController();
   const burns = followBurns({

@@ -20,6 +20,7 @@ describe("createDiscordConfig", () => {
       guildId: "987654321098765432",
       gatewayUrl: "http://gateway:4000",
       apiRoot: "http://127.0.0.1:9999/api",
+      redisPrefix: "luma-pulse:",
     });
     expect(
       createDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_GUILD_ID: "" })

@@ -1,11 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { Database } from "@luma-pulse/db";
+import { createMetricsRegistry, type Logger, toLogFunction } from "@luma-pulse/ops";
 import type { DeploymentManifest } from "@luma-pulse/protocol";
-import { createPublicClient, http, type PublicClient } from "viem";
+import type { Registry } from "prom-client";
+import { createPublicClient, http, type PublicClient, type Transport } from "viem";
 import { createChainHead } from "./chain/createChainHead.ts";
 import type { SigningConfig } from "./config.ts";
 import { createIndexBus } from "./events/createIndexBus.ts";
 import { type EventFeedOptions, startEventFeed } from "./events/startEventFeed.ts";
+import type { ReplicaState } from "./healthRoutes.ts";
 import {
   createIndexer,
   createPgSqlWriter,
@@ -13,8 +16,10 @@ import {
   leadIndexer,
   webSocketUrlOf,
 } from "./indexer/index.ts";
+import { watchStandbyIndexStatus } from "./indexer/watchStandbyIndexStatus.ts";
 import { startConfirmationWatcher } from "./intents/confirmationWatcher.ts";
 import { createIntentUpdates } from "./intents/intentUpdates.ts";
+import { createGatewayMetrics } from "./metrics/createGatewayMetrics.ts";
 import { createGatewayProtection } from "./protection/createGatewayProtection.ts";
 import type { ProtectionConfig } from "./protection/createProtectionConfig.ts";
 import { createGatewayYoga } from "./yoga.ts";
@@ -23,7 +28,15 @@ export type RunningGateway = {
   /** e.g. http://127.0.0.1:4000 */
   url: string;
   server: Server;
-  /** Stops taking requests (in-flight ones finish), then stops indexing. */
+  /** The registry served at `/metrics` (the one given, or the gateway's own). */
+  metrics: Registry;
+  /** Whether this replica holds the indexer lock (always, on PGlite). */
+  isLeader(): boolean;
+  /**
+   * Drains, then stops: /readyz answers 503 `draining` at once, subscriptions end (clients resume
+   * elsewhere from their last event id), requests in flight finish, then the indexer lock is released
+   * and connections closed.
+   */
   stop(): Promise<void>;
 };
 
@@ -37,6 +50,10 @@ export async function startGateway(options: {
   port: number;
   host?: string;
   log?: (message: string) => void;
+  /** JSON logs (pino): the components' messages, and yoga's masked errors with their request id. */
+  logger?: Logger;
+  /** The process's registry (`npm start` shares one); default: a new one, `createMetricsRegistry("gateway")`. */
+  metrics?: Registry;
   /** Document limits, rate limits, API keys (`createGatewayConfig(env).protection`); defaults when absent. */
   protection?: ProtectionConfig;
   /** How often this replica polls the chain head that answers are read at. Default 250 ms. */
@@ -48,19 +65,29 @@ export async function startGateway(options: {
   indexerPollIntervalMs?: number;
   /** Redis carrying subscription events to every replica (REDIS_URL); unset: in-process, one replica. */
   redisUrl?: string;
-  /** Prefix of the Redis channels, for several deployments (or test runs) on one Redis. */
+  /** Prefix of the Redis channels and keys (REDIS_PREFIX), for several deployments (or test runs) on one Redis. */
   redisChannelPrefix?: string;
   /** Signing links (`createGatewayConfig(env).signing`); defaults: PUBLIC_URL = this server's URL, 15 min. */
   signing?: SigningConfig;
   /** Tuning of the subscription feed (tests: a tiny queue, page size, or no safety poll). */
   subscriptions?: Pick<EventFeedOptions, "queueCapacity" | "safetyPollMs" | "pageSize">;
+  /**
+   * The chain's RPC transport (fallbacks included) and new-heads WebSocket URL, as `connectChain`
+   * gives them. Default: batched http to `manifest.rpcUrl`, WebSocket on its host and port (anvil).
+   */
+  chain?: { transport: Transport; webSocketUrl: string | undefined };
+  /** INDEXER_CONFIRMATIONS: blocks the indexer stays behind the head. Default 0. */
+  indexerConfirmations?: number;
+  /** INDEXER_LOCK_RETRY_MS: how often a standby replica tries to take the indexer lock. Default 5 s. */
+  indexerLockRetryMs?: number;
   /** Tuning of the signing-intent confirmation watcher (tests: a short bound for never-seen hashes). */
   intentWatcher?: { pollIntervalMs?: number; idleRecheckMs?: number; notSeenTimeoutMs?: number };
 }): Promise<RunningGateway> {
   const { database, manifest } = options;
-  const log = options.log ?? console.log;
+  const log = options.log ?? (options.logger ? toLogFunction(options.logger) : console.log);
   // Batched JSON-RPC: the indexer fetches block headers in parallel slices.
-  const client = createPublicClient({ transport: http(manifest.rpcUrl, { batch: true }) }) as PublicClient;
+  const transport = options.chain?.transport ?? http(manifest.rpcUrl, { batch: true });
+  const client = createPublicClient({ transport }) as PublicClient;
   // Subscriptions: the leader's indexer says which blocks it committed; every replica reads them.
   const bus = createIndexBus({
     chainId: manifest.chainId,
@@ -90,19 +117,47 @@ export async function startGateway(options: {
     log,
     onChunk: (chunk) => bus.publish({ from: chunk.from.toString(), to: chunk.to.toString() }),
     pollIntervalMs: options.indexerPollIntervalMs,
-    webSocketUrl: webSocketUrlOf(manifest.rpcUrl),
+    webSocketUrl: options.chain ? options.chain.webSocketUrl : webSocketUrlOf(manifest.rpcUrl),
+    confirmations: options.indexerConfirmations,
   });
   const leadership = leadIndexer({
-    indexer,
+    indexer: {
+      start: () => {
+        log("indexer: this replica holds the indexer lock and indexes the chain");
+        indexer.start();
+      },
+      stop: indexer.stop,
+    },
     databaseUrl: database.kind === "postgres" ? database.url : undefined,
     chainId: manifest.chainId,
+    retryMs: options.indexerLockRetryMs,
     log,
+  });
+  // A standby's status is the leader's progress (its cursor in the database) against this
+  // replica's head: else /readyz would keep every replica but the leader out of the balancer.
+  const standby = watchStandbyIndexStatus({
+    prisma: database.prisma,
+    chainId: manifest.chainId,
+    startBlock: manifest.startBlock,
+    confirmations: options.indexerConfirmations,
+    head: () => chainHead.fresh()?.block.number, // read once serving, when chainHead is there
+    active: () => !leadership.isLeader(),
+  });
+  const indexerStatus = () => (leadership.isLeader() ? indexer.status() : standby.status());
+  const metrics = createGatewayMetrics(options.metrics ?? createMetricsRegistry("gateway"), {
+    indexerStatus,
+    isLeader: leadership.isLeader,
   });
   // One head per replica: requests share its block and the reads done at it.
   const chainHead = createChainHead({
     client,
     // Only a leader's own indexer status is live; other replicas reload index figures on a timer.
-    indexedBlock: () => (leadership.isLeader() ? indexer.status().indexedBlock : undefined),
+    // With confirmations the index never holds the head itself: it is complete for a head once it
+    // holds head - confirmations, and index figures are reloaded then.
+    indexedBlock: () => {
+      const indexed = leadership.isLeader() ? indexer.status().indexedBlock : undefined;
+      return indexed === undefined ? undefined : indexed + BigInt(options.indexerConfirmations ?? 0);
+    },
     pollIntervalMs: options.chainHeadPollIntervalMs,
     log,
   });
@@ -124,10 +179,16 @@ export async function startGateway(options: {
     onChange: intentUpdates.publish,
     log,
   });
-  const protection = createGatewayProtection(options.protection, { log });
+  const protection = createGatewayProtection(options.protection, {
+    log,
+    onRateLimited: (by) => metrics.rateLimited.inc({ by }),
+    redisPrefix: options.redisChannelPrefix,
+  });
   const host = options.host ?? "127.0.0.1";
+  // Bound to every interface (a container): this machine reaches it on the loopback address.
+  const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   // Known once listening (port 0 picks one); read by resolvers, which only run after that.
-  let listeningUrl = `http://${host}:${options.port}`;
+  let listeningUrl = `http://${urlHost}:${options.port}`;
   const signing = {
     get publicUrl() {
       return options.signing?.publicUrl ?? listeningUrl;
@@ -137,20 +198,29 @@ export async function startGateway(options: {
     publicRpcUrl: options.signing?.publicRpcUrl,
     publicChainName: options.signing?.publicChainName,
   };
-  const yoga = createGatewayYoga(
-    {
-      prisma: database.prisma,
-      client,
-      manifest,
-      indexerStatus: indexer.status,
-      chainHead,
-      events,
-      signing,
-      intents: { updates: intentUpdates, checkIntent: watcher.checkIntent },
-    },
-    { protection },
-  );
+  let draining = false;
+  const replica: ReplicaState = { isLeader: leadership.isLeader, isDraining: () => draining };
+  // `replica` rides along for healthRoutes (/readyz `leader` and `draining`); resolvers ignore it.
+  const context = {
+    prisma: database.prisma,
+    client,
+    manifest,
+    indexerStatus,
+    chainHead,
+    events,
+    signing,
+    intents: { updates: intentUpdates, checkIntent: watcher.checkIntent },
+    replica,
+  };
+  const yoga = createGatewayYoga(context, { protection, metrics, logger: options.logger });
   const server = createServer(yoga);
+  // The responses being written, so that a drain lets those already started finish.
+  const inFlight = new Set<Promise<void>>();
+  server.on("request", (_request, response) => {
+    const answered = new Promise<void>((resolve) => response.once("close", resolve));
+    inFlight.add(answered);
+    void answered.then(() => inFlight.delete(answered));
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -161,6 +231,7 @@ export async function startGateway(options: {
     await watcher.stop();
     await intentUpdates.close();
     chainHead.stop();
+    standby.stop();
     await leadership.stop();
     await writer.close();
     await events.close();
@@ -174,18 +245,25 @@ export async function startGateway(options: {
   }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
-  listeningUrl = `http://${host}:${port}`;
+  listeningUrl = `http://${urlHost}:${port}`;
   return {
     url: listeningUrl,
     server,
+    metrics: metrics.registry,
+    isLeader: leadership.isLeader,
     async stop() {
-      // Subscriptions first: an open SSE stream would keep server.close() waiting forever.
+      // /readyz says 503 from now on, while the server still accepts: a balancer that has not
+      // looked yet still gets answers until the requests in flight now are done.
+      draining = true;
+      // Subscriptions first: an open SSE stream would keep the drain waiting forever.
       await events.close();
       await intentUpdates.close();
+      await Promise.all(inFlight);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await protection.close();
       await watcher.stop();
       chainHead.stop();
+      standby.stop();
       await leadership.stop();
       await writer.close();
       await bus.close();

@@ -1,3 +1,4 @@
+import type { Logger } from "@luma-pulse/ops";
 import { createYoga } from "graphql-yoga";
 import { usePerBlockResponseCache } from "./cache/usePerBlockResponseCache.ts";
 import type { GatewayContext } from "./context.ts";
@@ -7,20 +8,36 @@ import { graphiqlExamples } from "./graphiqlExamples.ts";
 import { healthRoutes } from "./healthRoutes.ts";
 import { qrCodeRoute } from "./intents/qrCodeRoute.ts";
 import { useSigningPage } from "./intents/signingPage.ts";
+import { createRequestLogging } from "./logging/createRequestLogging.ts";
+import type { GatewayMetrics } from "./metrics/createGatewayMetrics.ts";
+import { metricsRoute } from "./metrics/metricsRoute.ts";
+import { useGraphqlMetrics } from "./metrics/useGraphqlMetrics.ts";
 import { createGatewayProtection, type GatewayProtection } from "./protection/createGatewayProtection.ts";
 import { CSRF_HEADER } from "./protection/useCsrfProtection.ts";
 import { schema } from "./schema/index.ts";
 
 /**
  * Builds the GraphQL server (no listening: `main.ts` or a test decides). GraphQL at `/graphql`
- * with GraphiQL and a ready-made query, `/healthz` and `/readyz`. Internal errors are masked;
- * expected ones carry `extensions.code`.
+ * with GraphiQL and a ready-made query, `/healthz` and `/readyz`, and `/metrics` when given
+ * `metrics`. Internal errors are masked (and logged with the request's id); expected ones carry
+ * `extensions.code`. Every response carries an `x-request-id`.
  */
 export function createGatewayYoga(
   context: GatewayContext,
-  // Rate limits, CSRF and document limits; the defaults (in memory, no API keys) when not given.
-  { protection = createGatewayProtection() }: { protection?: GatewayProtection } = {},
+  {
+    // Rate limits, CSRF and document limits; the defaults (in memory, no API keys) when not given.
+    protection = createGatewayProtection(),
+    metrics,
+    logger,
+  }: {
+    protection?: GatewayProtection;
+    /** Operation counts and latency, served at `/metrics`; neither without it. */
+    metrics?: GatewayMetrics;
+    /** Yoga's logs (masked errors with their request id, debug access lines); console without it. */
+    logger?: Logger;
+  } = {},
 ) {
+  const requestLogging = createRequestLogging(logger);
   return createYoga<GatewayContext>({
     schema,
     context: () => context,
@@ -34,13 +51,19 @@ export function createGatewayYoga(
     // Internal errors stay masked; an unreachable chain or database becomes a retryable code.
     maskedErrors: { maskError: maskGatewayError },
     landingPage: false,
-    // Health routes first: they answer before the rate limit sees the request.
+    logging: requestLogging.yogaLogger,
+    // Request ids first, so every response has one; health and metrics routes answer before the
+    // rate limit sees the request.
     plugins: [
+      requestLogging.plugin,
       healthRoutes(context),
+      ...(metrics ? [metricsRoute(metrics.registry)] : []),
       useSigningPage(),
       qrCodeRoute(context),
       ...protection.plugins,
       useLocalizedErrors(),
+      // Before the cache: its answers are counted, and its wait for another request's answer timed.
+      ...(metrics ? [useGraphqlMetrics(metrics, schema)] : []),
       // After protection: a cached answer is still rate limited and its document still checked.
       usePerBlockResponseCache(context.chainHead),
     ],

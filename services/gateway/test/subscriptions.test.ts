@@ -199,9 +199,12 @@ describe("subscriptions", () => {
       const burn = burnOf(await burns.next());
       burns.close();
       expect(burn).toMatchObject({ txHash: mined.txHash, amount: { raw: e18("6").toString() } });
-      // The standby holds no indexer lock: it is not ready on its own index, the leader is.
-      expect((await fetch(`${standby.url}/readyz`)).status).toBe(503);
-      expect((await fetch(`${leader.url}/readyz`)).status).toBe(200);
+      // The standby holds no indexer lock, yet serves the leader's index: both are ready.
+      expect(await (await fetch(`${standby.url}/readyz`)).json()).toMatchObject({
+        ready: true,
+        leader: false,
+      });
+      expect(await (await fetch(`${leader.url}/readyz`)).json()).toMatchObject({ ready: true, leader: true });
     });
 
     it("gives a subscriber every burn of a burst in order, even beyond what the replica buffers for it", async () => {

@@ -1,5 +1,6 @@
 import type { Locale } from "@luma-pulse/chat";
 import type { Context } from "grammy";
+import type { Log } from "./BotDeps.ts";
 
 /** What the bot's middleware adds to grammY's context before the features run. */
 export type BotFlavor = {
@@ -10,6 +11,8 @@ export type BotFlavor = {
    * creator and administrators, and an admin posting anonymously as the group. Asked only when needed.
    */
   isChatAdmin(): Promise<boolean>;
+  /** Logs with this update's `updateId` and `chatId` on the line. */
+  log: Log;
 };
 
 /** The context every feature sees. */

@@ -17,6 +17,8 @@ export type TelegramConfig = {
   apiRoot?: string;
   /** REDIS_URL: rate limits shared by several delivery workers; unset: counted in this process. */
   redisUrl?: string;
+  /** REDIS_PREFIX: the start of every Redis key the bot uses; createConfig sets `luma-pulse:` by default. */
+  redisPrefix?: string;
   /** EXPLORER_TX_URL: transaction links in alerts and /burns; unset: views show the hash. */
   explorer?: ExplorerLinks;
 };
@@ -60,6 +62,11 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, { error: "expected a redis:// or rediss:// URL" })
     .optional(),
+  // Several deployments (or test runs) on one Redis keep apart by it.
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, { error: "expected up to 64 letters, digits and _ : . -, like luma-pulse:" })
+    .default("luma-pulse:"),
   EXPLORER_TX_URL: z
     .url({ protocol: /^https$/, error: "expected an https:// URL with {hash} in it" })
     .refine((url) => url.includes("{hash}"), { error: "expected {hash} where the transaction hash goes" })
@@ -119,6 +126,7 @@ export function createTelegramConfig(env: Record<string, string | undefined>): T
         : undefined,
     apiRoot: e.TELEGRAM_API_ROOT?.replace(/\/+$/, ""),
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     explorer: e.EXPLORER_TX_URL ? { txUrlTemplate: e.EXPLORER_TX_URL } : undefined,
   };
 }

@@ -1,21 +1,73 @@
 import { createDbConfig, openDatabase } from "@luma-pulse/db";
+import {
+  createLogger,
+  createMetricsRegistry,
+  createOpsConfig,
+  handleShutdownSignals,
+  type Logger,
+  type OpsConfig,
+  type Readiness,
+  startOpsServer,
+  toLogFunction,
+} from "@luma-pulse/ops";
 import { Redis } from "ioredis";
-import { createTelegramConfig } from "./config.ts";
+import { createTelegramConfig, type TelegramConfig } from "./config.ts";
 import { startTelegramBot } from "./startTelegramBot.ts";
+
+/** OPS_PORT unless set: /healthz, /readyz and /metrics of the Telegram bot. */
+const DEFAULT_OPS_PORT = 9464;
 
 /**
  * The Telegram bot as a process of its own (`npm run telegram`; `npm start` runs it in-process with
  * the gateway instead). It needs a database of its own reach: DATABASE_URL, since the embedded
- * PGlite serves one process. Stops cleanly on SIGINT/SIGTERM, the updates being handled finished and
- * its alert sends in flight drained; exits 1, stopped as cleanly, when Telegram refuses long polling
- * for good (another process polls with the token, or it was revoked).
+ * PGlite serves one process. Logs JSON lines on stdout; serves /healthz, /readyz and /metrics on
+ * OPS_PORT. SIGTERM (or SIGINT): /readyz turns 503, no new updates are taken, those being handled
+ * finish, the alert sends in flight finish and the rows claimed but not sent go back to the outbox,
+ * then Redis and the database close and the process exits 0 (1 when SHUTDOWN_TIMEOUT_MS passes
+ * first). Exits 1, stopped as cleanly, when Telegram refuses long polling for good (another
+ * process polls with the token, or it was revoked). Every failure to start is one fatal line, exit 1.
  */
 async function main() {
-  const config = createTelegramConfig(process.env);
-  const log = (message: string, extra?: object) =>
-    console.log(extra ? `${message} ${JSON.stringify(extra)}` : message);
+  // Until LOG_LEVEL is read, a start failure is still written, at the default level.
+  let logger = createLogger({ service: "telegram" });
+  const problems: string[] = [];
+  const read = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      problems.push(...(error as Error).message.split("\n"));
+      return undefined;
+    }
+  };
+  const ops = read(() => createOpsConfig(process.env, { opsPort: DEFAULT_OPS_PORT }));
+  if (ops) logger = createLogger({ service: "telegram", level: ops.logLevel });
+  const config = read(() => createTelegramConfig(process.env));
+  if (!ops || !config) return failStart(logger, problems);
+  await run(ops, config, logger).catch((error: unknown) =>
+    failStart(logger, (error instanceof Error ? error.message : String(error)).split("\n")),
+  );
+}
+
+/** Starts the ops server, the database, Redis and the bot, then waits for a signal or a fatal refusal. */
+async function run(ops: OpsConfig, config: TelegramConfig, logger: Logger) {
+  let state: "starting" | "running" | "stopping" = "starting";
+  let redis: Redis | undefined;
+  const registry = createMetricsRegistry("telegram");
+  const readiness = (): Readiness => {
+    const notReady: string[] = state === "running" ? [] : [state];
+    if (redis && redis.status !== "ready") notReady.push(`redis ${redis.status}`);
+    return { ready: notReady.length === 0, problems: notReady };
+  };
+  const opsServer = await startOpsServer({ port: ops.opsPort, registry, readiness });
+  const log = toLogFunction(logger);
   const database = await openDatabase(createDbConfig(process.env));
-  const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
+  redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
+  const closeConnections = async () => {
+    // quit() waits for a Redis that is away: nothing is pending for it then anyway.
+    if (redis?.status === "ready") await redis.quit();
+    else redis?.disconnect();
+    await database.close();
+  };
   let fatal = (_reason: string) => {};
   const fatalReason = new Promise<string>((resolve) => {
     fatal = resolve;
@@ -25,39 +77,42 @@ async function main() {
     prisma: database.prisma,
     redis,
     log,
+    logger,
+    metrics: registry,
     onFatal: (_error, reason) => fatal(reason),
   }).catch(async (error) => {
-    redis?.disconnect();
-    await database.close();
+    await closeConnections();
     throw error;
   });
+  state = "running";
   const mode = config.webhook ? `webhook ${config.webhook.url} (port ${bot.webhookPort})` : "long polling";
-  console.log(`Telegram bot @${bot.username} is running (${mode}); gateway ${config.gatewayUrl}.`);
-  let stopping: Promise<never> | undefined;
-  const stop = (code: number) => {
-    stopping ??= (async () => {
+  logger.info(
+    { username: bot.username, mode, gatewayUrl: config.gatewayUrl, opsUrl: opsServer.url },
+    `Telegram bot @${bot.username} is running (${mode}); gateway ${config.gatewayUrl}.`,
+  );
+
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      state = "stopping";
       await bot.stop();
-      await redis?.quit();
-      await database.close();
-      process.exit(code);
+      await closeConnections();
+      await opsServer.stop();
     })();
-    return stopping;
+    return stopped;
   };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      console.log(`${signal}: stopping the Telegram bot…`);
-      void stop(0);
-    });
-  }
-  void fatalReason.then((reason) => {
-    console.error(reason);
-    return stop(1);
+  handleShutdownSignals({ stop, log: logger, timeoutMs: ops.shutdownTimeoutMs });
+  void fatalReason.then(async (reason) => {
+    logger.fatal(reason);
+    await stop().catch((error: unknown) => logger.error({ err: error }, "stopping failed"));
+    process.exit(1);
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(
-    `The Telegram bot could not start:\n${error instanceof Error ? error.message : String(error)}`,
-  );
+/** One fatal line per problem (a bad variable, an unreachable database), then exit 1. */
+function failStart(logger: Logger, problems: string[]): never {
+  for (const problem of problems) logger.fatal(`The Telegram bot could not start: ${problem}`);
   process.exit(1);
-});
+}
+
+void main();

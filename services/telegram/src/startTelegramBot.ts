@@ -1,5 +1,6 @@
 import { run } from "@grammyjs/runner";
 import {
+  createChatMetrics,
   createGatewayClient,
   createRateGate,
   defaultRateLimitPrefix,
@@ -11,13 +12,16 @@ import {
   telegramRateLimits,
 } from "@luma-pulse/chat";
 import type { PrismaClient } from "@luma-pulse/db";
+import type { Logger } from "@luma-pulse/ops";
 import type { Bot } from "grammy";
 import type { Redis } from "ioredis";
+import type { Registry } from "prom-client";
 import type { BotContext } from "./BotContext.ts";
 import type { Log } from "./BotDeps.ts";
 import { createBot } from "./bot.ts";
 import { setCommandMenus } from "./commandMenus.ts";
 import type { TelegramConfig } from "./config.ts";
+import { countApiCalls } from "./countApiCalls.ts";
 import { createSenderApi } from "./delivery/createSenderApi.ts";
 import { createTelegramEditor } from "./delivery/createTelegramEditor.ts";
 import { createTelegramSender } from "./delivery/createTelegramSender.ts";
@@ -56,6 +60,13 @@ export async function startTelegramBot(options: {
   prisma: PrismaClient;
   redis?: Redis;
   log: Log;
+  /** The process's logger: each update handled is a debug line (with its updateId and chatId). */
+  logger?: Logger;
+  /**
+   * The process's metrics registry: updates, replies, edits, alerts, 429s and the outbox are reported
+   * there (see `createChatMetrics`, `watchAlertQueue`). Default: counted where nothing exports them.
+   */
+  metrics?: Registry;
   /** Defaults to a client of `config.gatewayUrl` with the service token and API key. */
   gateway?: GatewayClient;
   /**
@@ -75,25 +86,29 @@ export async function startTelegramBot(options: {
     });
   registerChartFonts();
   // One gate for the bot's replies and the worker's alerts (in memory, the same object must serve both).
-  const gate = createRateGate({ redis, keyPrefix: defaultRateLimitPrefix("telegram") });
+  const gate = createRateGate({ redis, keyPrefix: defaultRateLimitPrefix("telegram", config.redisPrefix) });
   const tracker = trackUpdates();
+  const metrics = createChatMetrics(options.metrics);
   const bot = createBot(
     config,
     { prisma, gateway, explorer: config.explorer, log },
-    { tracker, throttle: throttleSends(gate, telegramRateLimits) },
+    { tracker, throttle: throttleSends(gate, telegramRateLimits), metrics, logger: options.logger },
   );
   await bot.init();
   await setCommandMenus(bot.api).catch((error: unknown) =>
     log("telegram command menus not registered", { error: String(error) }),
   );
 
+  const senderApi = createSenderApi(config);
+  senderApi.config.use(countApiCalls(metrics, { countSends: false }));
   const worker = startDeliveryWorker({
     prisma,
-    sender: createTelegramSender(createSenderApi(config)),
+    sender: createTelegramSender(senderApi),
     policy: telegramRateLimits,
     gate,
     explorer: config.explorer,
     log,
+    metrics: options.metrics,
   });
   const burnsStopped = new AbortController();
   const burns = followBurns({

@@ -13,6 +13,7 @@ describe("createTelegramConfig", () => {
       webhook: undefined,
       apiRoot: undefined,
       redisUrl: undefined,
+      redisPrefix: "luma-pulse:",
       explorer: undefined,
     });
   });

@@ -64,6 +64,8 @@ describe("a crash in the middle of a broadcast", () => {
         TELEGRAM_API_ROOT: standIn.apiRoot,
         GATEWAY_URL: gateway.url,
         DATABASE_URL: databaseUrl,
+        // Any free port: the default one may be taken by another bot on this machine.
+        OPS_PORT: "0",
       },
       stdio: "ignore",
     });

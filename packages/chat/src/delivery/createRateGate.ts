@@ -4,8 +4,12 @@ import type { DeliveryPlatform } from "./AlertSender.ts";
 import type { RateLimit } from "./RateLimitPolicy.ts";
 import { sleep } from "./sleep.ts";
 
-/** The prefix of a platform's limits in Redis unless told otherwise: every worker and bot of it shares them. */
-export const defaultRateLimitPrefix = (platform: DeliveryPlatform) => `luma-pulse:rl:${platform}`;
+/**
+ * The prefix of a platform's limits in Redis: every worker and bot of it shares them. `redisPrefix`
+ * (REDIS_PREFIX, default `luma-pulse:`) sets several deployments, or test runs, apart on one Redis.
+ */
+export const defaultRateLimitPrefix = (platform: DeliveryPlatform, redisPrefix = "luma-pulse:") =>
+  `${redisPrefix}rl:${platform}`;
 
 /** Slots taken for one send. */
 export type RateSlots = {

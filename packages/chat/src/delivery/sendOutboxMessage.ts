@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@luma-pulse/db";
 import { parseAlertSettings } from "../alerts/AlertSettings.ts";
 import { isLocale } from "../i18n/Locale.ts";
+import type { ChatMetrics } from "../metrics/createChatMetrics.ts";
 import { moveChat, removeChat } from "../store/alertSubscriptions.ts";
 import type { ExplorerLinks } from "../views/explorerLinks.ts";
 import type { AlertSender, SendResult } from "./AlertSender.ts";
@@ -25,6 +26,7 @@ export type SendContext = {
   /** Chats that said 429, until when: not even rows queued since go to them before that. */
   notBefore: Map<string, number>;
   log?: (msg: string, extra?: object) => void;
+  metrics: ChatMetrics;
 };
 
 /** The chat's subscription as it is at send time (its language; alerts turned off or gone since). */
@@ -61,12 +63,19 @@ export async function sendOutboxMessage(
     const result: SendResult = await Promise.resolve()
       .then(() => sender.send({ chatId, view, idempotencyKey: message.idempotencyKey }))
       .catch((error: unknown) => ({ kind: "failed", error: errorText(error) }));
-    await slots.answered();
+    context.metrics.sends.inc({ platform: sender.platform, kind: "alert", result: result.kind });
+    // The message went out (or not) whatever the rate limits' store says now: a Redis failure here
+    // must not give the rows back, or they would be sent twice.
+    await slots
+      .answered()
+      .catch((error: unknown) =>
+        context.log?.("rate slot not marked answered", { chatId, error: errorText(error) }),
+      );
     await record(context, message, ids, result);
   } catch (error) {
     // The database or the rate limits' store failed, not the send: give the rows back, a little
     // later, so that the worker does not claim them again in a tight loop while the outage lasts.
-    context.log?.("delivery interrupted", { chatId, error: errorText(error) });
+    context.log?.("delivery interrupted", { chatId, deliveryIds: ids.map(String), error: errorText(error) });
     await updates.release(ids, RELEASE_AFTER_ERROR_MS).catch(() => undefined);
   }
 }
@@ -111,26 +120,28 @@ async function holdRateSlot(
 async function record(context: SendContext, message: OutboxMessage, ids: bigint[], result: SendResult) {
   const { updates } = context;
   const { chatId } = message;
+  // Which outbox rows: an operator finds them in AlertDelivery (and a digest is several).
+  const deliveryIds = ids.map(String);
   switch (result.kind) {
     case "sent":
       return updates.sent(ids, result.messageId);
     case "retry_after":
       context.notBefore.set(chatId, Date.now() + result.retryAfterMs);
       context.notBefore.set("*", Math.max(context.notBefore.get("*") ?? 0, Date.now() + result.retryAfterMs));
-      context.log?.("chat rate limited", { chatId, retryAfterMs: result.retryAfterMs });
+      context.log?.("chat rate limited", { chatId, deliveryIds, retryAfterMs: result.retryAfterMs });
       return updates.deferChat(chatId, result.retryAfterMs);
     case "gone":
-      context.log?.("chat gone: unsubscribed", { chatId, reason: result.reason });
+      context.log?.("chat gone: unsubscribed", { chatId, deliveryIds, reason: result.reason });
       return removeChat(context.prisma, context.sender.platform, chatId, result.reason);
     case "moved":
       // The rows (these claimed ones too) go back to pending under the new id: the next claim sends them there.
       context.log?.("chat moved: its alerts follow", { chatId, toChatId: result.toChatId });
       return moveChat(context.prisma, context.sender.platform, chatId, result.toChatId);
     case "failed":
-      context.log?.("send failed", { chatId, error: result.error });
+      context.log?.("send failed", { chatId, deliveryIds, error: result.error });
       return updates.failed(ids, result.error);
     case "rejected":
-      context.log?.("send rejected", { chatId, error: result.error });
+      context.log?.("send rejected", { chatId, deliveryIds, error: result.error });
       return updates.rejected(ids, result.error);
   }
 }

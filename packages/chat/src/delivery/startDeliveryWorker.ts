@@ -3,6 +3,9 @@ import { setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 import type { PrismaClient } from "@luma-pulse/db";
 import type { Redis } from "ioredis";
+import type { Registry } from "prom-client";
+import { createChatMetrics } from "../metrics/createChatMetrics.ts";
+import { watchAlertQueue } from "../metrics/watchAlertQueue.ts";
 import type { ExplorerLinks } from "../views/explorerLinks.ts";
 import type { AlertSender } from "./AlertSender.ts";
 import { claimDeliveries } from "./claimDeliveries.ts";
@@ -21,7 +24,7 @@ export type DeliveryWorkerOptions = {
   workerId?: string;
   /** Shares the rate limits with every worker on this Redis; in memory (this process only) without. */
   redis?: Redis;
-  /** Prefix of the limits' keys in Redis (several bots, or test runs, on one Redis). */
+  /** Prefix of the limits' keys in Redis (several bots, or test runs, on one Redis); see `defaultRateLimitPrefix`. */
   rateLimitPrefix?: string;
   /**
    * The gate to take the limits' slots from, shared with the bot's own replies (which take a slot of
@@ -38,6 +41,11 @@ export type DeliveryWorkerOptions = {
   /** Transaction buttons in the alerts. */
   explorer?: ExplorerLinks;
   log?: (msg: string, extra?: object) => void;
+  /**
+   * The process's metrics registry: the worker counts its sends there (`luma_chat_sends_total`,
+   * kind `alert`) and reports its platform's outbox (`luma_alert_queue_depth`, `…_oldest_age_seconds`).
+   */
+  metrics?: Registry;
 };
 
 export type DeliveryWorker = {
@@ -78,7 +86,11 @@ export function startDeliveryWorker(opts: DeliveryWorkerOptions): DeliveryWorker
     signal: stopping.signal,
     notBefore: new Map<string, number>(),
     log: opts.log,
+    metrics: createChatMetrics(opts.metrics),
   };
+  const unwatchQueue = opts.metrics
+    ? watchAlertQueue({ registry: opts.metrics, prisma, platform })
+    : () => undefined;
   let active = 0;
   let slotFreed = () => {};
   /** Each chat's messages go out one after another: a chat's order, and its own limit, hold. */
@@ -140,6 +152,7 @@ export function startDeliveryWorker(opts: DeliveryWorkerOptions): DeliveryWorker
       slotFreed();
       await loop;
       await Promise.all(chains.values());
+      unwatchQueue();
     },
   };
 }

@@ -44,6 +44,11 @@ export interface IndexerOptions {
    * the subscription is down: polling every `pollIntervalMs`.
    */
   webSocketUrl?: string;
+  /**
+   * Blocks kept behind the head (INDEXER_CONFIRMATIONS): the index only takes blocks this deep, so
+   * that a reorg shallower than that never reaches it. Default 0: up to the head.
+   */
+  confirmations?: number;
   /** Retries of a failing RPC call before a sync gives up (the follower then tries again later). */
   retry?: Partial<RetryPolicy>;
   /** IndexerCursor.name. Default "events". */
@@ -58,6 +63,10 @@ export interface IndexerStatus {
   headBlock: bigint | undefined;
   /** The last block whose events are all written, or undefined before anything is. */
   indexedBlock: bigint | undefined;
+  /**
+   * Blocks between the index and the deepest block it may take (head minus the confirmations), so
+   * that 0 means caught up whatever the confirmation depth.
+   */
   lagBlocks: bigint | undefined;
 }
 
@@ -86,6 +95,7 @@ export function createIndexer(options: IndexerOptions): Indexer {
   const log = options.log ?? ((message: string) => console.log(message));
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const cursorName = options.cursorName ?? "events";
+  const confirmations = BigInt(options.confirmations ?? 0);
   let head: bigint | undefined;
   let indexed: bigint | undefined;
   let chainChecked = false;
@@ -123,7 +133,7 @@ export function createIndexer(options: IndexerOptions): Indexer {
     indexed = tip?.number;
     return indexUpTo(context, {
       tip,
-      head: latest,
+      head: latest - confirmations,
       chunkSize,
       signal: following?.abort.signal,
       onCommitted: (chunk) => {
@@ -193,7 +203,7 @@ export function createIndexer(options: IndexerOptions): Indexer {
 
   function status(): IndexerStatus {
     if (head === undefined) return { headBlock: undefined, indexedBlock: indexed, lagBlocks: undefined };
-    const lag = head - (indexed ?? manifest.startBlock - 1n);
+    const lag = head - confirmations - (indexed ?? manifest.startBlock - 1n);
     return { headBlock: head, indexedBlock: indexed, lagBlocks: lag > 0n ? lag : 0n };
   }
 

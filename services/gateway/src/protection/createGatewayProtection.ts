@@ -6,7 +6,7 @@ import { createProtectionConfig } from "./createProtectionConfig.ts";
 import { createRateLimiters } from "./createRateLimiters.ts";
 import { queryLimitPlugins } from "./queryLimitPlugins.ts";
 import { useCsrfProtection } from "./useCsrfProtection.ts";
-import { useRateLimit } from "./useRateLimit.ts";
+import { type RateLimitedBy, useRateLimit } from "./useRateLimit.ts";
 
 /** The gateway's protection, ready to plug into yoga; `close()` releases its Redis connection. */
 export type GatewayProtection = { plugins: Plugin[]; close(): Promise<void> };
@@ -24,7 +24,16 @@ export function createGatewayProtection(
   {
     log = console.log,
     graphqlEndpoint = "/graphql",
-  }: { log?: (message: string) => void; graphqlEndpoint?: string } = {},
+    onRateLimited,
+    redisPrefix,
+  }: {
+    log?: (message: string) => void;
+    graphqlEndpoint?: string;
+    /** Called for each request refused with 429 (the gateway counts them). */
+    onRateLimited?: (by: RateLimitedBy) => void;
+    /** Prefix of the rate-limit keys in Redis (REDIS_PREFIX); default `luma-pulse:`. */
+    redisPrefix?: string;
+  } = {},
 ): GatewayProtection {
   const redis = config.rateLimit.redisUrl
     ? // No offline queue: while Redis is away, limiters answer from memory instead of waiting.
@@ -39,11 +48,12 @@ export function createGatewayProtection(
     redisDown = false;
   });
   const rateLimit = useRateLimit({
-    limiters: createRateLimiters(config.rateLimit, redis),
+    limiters: createRateLimiters(config.rateLimit, redis, redisPrefix),
     apiKeys: createApiKeyRegistry(config.apiKeys),
     trustProxyHops: config.rateLimit.trustProxyHops,
     graphqlEndpoint,
     log,
+    onRateLimited,
   });
   return {
     plugins: [rateLimit, useCsrfProtection(), ...queryLimitPlugins(config.limits)],

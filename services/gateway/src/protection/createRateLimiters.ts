@@ -10,13 +10,17 @@ export type RateLimiters = { ip?: RateLimiterAbstract; apiKey?: RateLimiterAbstr
 
 /**
  * Fixed-window limiters: in Redis when a client is given (replicas share one budget, keys under
- * `luma-pulse:rate:`), in memory otherwise. A Redis that stops answering does not stop the API:
+ * `<keyPrefix>rate:`, REDIS_PREFIX), in memory otherwise. A Redis that stops answering does not stop the API:
  * each limiter falls back to an in-memory one of the same size until Redis is back.
  */
-export function createRateLimiters(config: RateLimitConfig, redis?: Redis): RateLimiters {
+export function createRateLimiters(
+  config: RateLimitConfig,
+  redis?: Redis,
+  keyPrefix = "luma-pulse:",
+): RateLimiters {
   const limiter = (kind: string, points: number): RateLimiterAbstract | undefined => {
     if (points === 0) return undefined;
-    const options = { keyPrefix: `luma-pulse:rate:${kind}`, points, duration: config.windowSeconds };
+    const options = { keyPrefix: `${keyPrefix}rate:${kind}`, points, duration: config.windowSeconds };
     if (!redis) return new RateLimiterMemory(options);
     return new RateLimiterRedis({
       ...options,

@@ -18,7 +18,12 @@ export type RateLimitOptions = {
   /** Only this path is limited: `/healthz` and `/readyz` stay free for load balancers. */
   graphqlEndpoint: string;
   log: (message: string) => void;
+  /** Called for each request refused with 429, with the budget it spent (the gateway's metrics). */
+  onRateLimited?: (by: RateLimitedBy) => void;
 };
+
+/** Which budget a refused request had spent. */
+export type RateLimitedBy = "ip" | "api_key";
 
 type Budget = { limit: number; result: RateLimiterRes };
 
@@ -30,7 +35,7 @@ type Budget = { limit: number; result: RateLimiterRes };
  * headers. If the limiter's store fails outright, the request is served (and the failure logged).
  */
 export function useRateLimit(options: RateLimitOptions): Plugin {
-  const { limiters, apiKeys, trustProxyHops, graphqlEndpoint, log } = options;
+  const { limiters, apiKeys, trustProxyHops, graphqlEndpoint, log, onRateLimited } = options;
   const budgets = new WeakMap<Request, Budget>();
 
   return {
@@ -47,6 +52,7 @@ export function useRateLimit(options: RateLimitOptions): Plugin {
           budgets.set(request, { limit: limiter.points, result: await limiter.consume(bucket) });
         } catch (rejection) {
           if (rejection instanceof RateLimiterRes) {
+            onRateLimited?.(keyName ? "api_key" : "ip");
             endResponse(tooManyRequests(fetchAPI, { limit: limiter.points, result: rejection }, locale));
             return;
           }

@@ -14,7 +14,7 @@ export function migratedGroup(deps: BotDeps): Composer<BotContext> {
     const from = String(ctx.chat.id);
     const to = String(ctx.message.migrate_to_chat_id);
     await moveChat(deps.prisma, "telegram", from, to);
-    deps.log?.("telegram chat moved", { from, to });
+    ctx.log("telegram chat moved", { from, to });
   });
   return composer;
 }

@@ -15,7 +15,7 @@ export function myChatMember(deps: BotDeps): Composer<BotContext> {
     const reason =
       ctx.chat.type === "private" ? "blocked by the user" : `bot ${status === "kicked" ? "removed" : "left"}`;
     await removeChat(deps.prisma, "telegram", String(ctx.chat.id), reason);
-    deps.log?.("telegram chat unsubscribed", { chatId: ctx.chat.id, reason });
+    ctx.log("telegram chat unsubscribed", { reason });
   });
   return composer;
 }

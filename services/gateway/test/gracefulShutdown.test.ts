@@ -1,0 +1,92 @@
+import { createServer } from "node:http";
+import { beforeAll, describe, expect, it } from "vitest";
+import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
+import { setupThrowawayPostgres } from "../../../test/helpers/setupThrowawayPostgres.ts";
+import { spawnGatewayMain, waitForStatus, writeTemporaryManifest } from "./gatewayMainProcess.ts";
+import { postGraphql } from "./postGraphql.ts";
+import { setupChain } from "./setupChain.ts";
+import { subscribeOverSse } from "./subscribeOverSse.ts";
+
+/**
+ * A JSON-RPC proxy in front of `target` that can hold back every request carrying an `eth_call`
+ * (contract reads; the head polls and the indexer go through): a slow node, for one kind of request,
+ * that the test releases when it wants.
+ */
+async function startCallHoldingProxy(target: string) {
+  let held = 0;
+  let release: (() => void) | undefined;
+  let gate: Promise<void> | undefined;
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
+    if (gate && body.includes('"eth_call"')) {
+      held += 1;
+      await gate;
+    }
+    const answer = await fetch(target, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    response.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  deferTeardown(() => new Promise((resolve) => server.close(resolve)));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    /** Requests held since the last `hold()`. */
+    held: () => held,
+    hold() {
+      held = 0;
+      gate = new Promise((resolve) => {
+        release = resolve;
+      });
+    },
+    release() {
+      gate = undefined;
+      release?.();
+    },
+  };
+}
+
+describe("npm run gateway on SIGTERM", () => {
+  let chain: Awaited<ReturnType<typeof setupChain>>;
+
+  beforeAll(async () => {
+    chain = await setupChain();
+  }, 120_000);
+
+  it("says draining on /readyz at once, ends subscriptions, finishes the request in flight, then exits 0", async () => {
+    const rpc = await startCallHoldingProxy(chain.manifest.rpcUrl);
+    const gateway = spawnGatewayMain({
+      LUMA_MANIFEST: await writeTemporaryManifest(chain.manifest),
+      CHAIN_RPC_URLS: rpc.url,
+      DATABASE_URL: await setupThrowawayPostgres("graceful"),
+      HOST: "127.0.0.1",
+      SHUTDOWN_TIMEOUT_MS: "60000",
+    });
+    const url = await gateway.listening();
+    await waitForStatus(`${url}/readyz`, 200);
+
+    const burns = await subscribeOverSse(`${url}/graphql`, "subscription { soraBurned { txHash } }");
+    rpc.hold();
+    const slow = postGraphql(url, "{ protocol { parameters { option { dailyRateBps } } } }");
+    await expect.poll(() => rpc.held(), { timeout: 30_000 }).toBeGreaterThan(0);
+    gateway.child.kill("SIGTERM");
+    expect(await waitForStatus(`${url}/readyz`, 503)).toMatchObject({
+      ready: false,
+      draining: true,
+      leader: true,
+    });
+    // Subscribers are let go at once, to resume on another replica from their last event id.
+    await expect(burns.next(30_000)).rejects.toThrow("the subscription completed");
+    rpc.release();
+    const { status, body } = await slow;
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(BigInt(body.data.protocol.parameters.option.dailyRateBps)).toBeGreaterThan(0n);
+    expect(await gateway.exited).toBe(0);
+    expect(gateway.output()).toContain('"msg":"stopped"');
+  }, 120_000);
+});
