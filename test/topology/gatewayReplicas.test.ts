@@ -81,7 +81,6 @@ describe("two gateway replicas", () => {
       INDEXER_LOCK_RETRY_MS: String(LOCK_RETRY_MS),
       RATE_LIMIT_PER_IP: "100000",
       LOG_LEVEL: "info",
-      NODE_OPTIONS: "--import /tmp/tmpfix/preload.mjs",
     };
     replicas = await Promise.all([startGatewayReplica("a", env), startGatewayReplica("b", env)]);
     await waitUntil(
