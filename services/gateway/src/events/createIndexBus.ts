@@ -51,7 +51,14 @@ export function createIndexBus(options: {
   // No per-command retry limit: a publish during a Redis restart waits for the reconnect.
   const redisOptions = { maxRetriesPerRequest: null };
   const publishClient = new Redis(options.redisUrl, redisOptions);
-  const subscribeClient = new Redis(options.redisUrl, redisOptions);
+  // ioredis 5 races its connect handshake (CLIENT SETINFO, the INFO ready check) with a SUBSCRIBE sent
+  // meanwhile, and the connection goes deaf for good (redis/ioredis#2037): the topology test caught a
+  // replica whose subscribers only heard the safety poll. A subscriber connection needs neither.
+  const subscribeClient = new Redis(options.redisUrl, {
+    ...redisOptions,
+    enableReadyCheck: false,
+    disableClientInfo: true,
+  });
   // ioredis reconnects (and resubscribes) by itself; say once that Redis is away, not every retry.
   const log = options.log ?? ((message: string) => console.log(message));
   for (const client of [publishClient, subscribeClient]) {

@@ -72,7 +72,8 @@ export function createIntentUpdates(options: {
 function redisClients(url: string, log?: (message: string) => void): Redis[] {
   const clients = [
     new Redis(url, { maxRetriesPerRequest: null }),
-    new Redis(url, { maxRetriesPerRequest: null }),
+    // No connect handshake on the subscribed one: see createIndexBus (redis/ioredis#2037).
+    new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: false, disableClientInfo: true }),
   ];
   for (const client of clients) {
     let reported = false;
