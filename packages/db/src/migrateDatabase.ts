@@ -17,8 +17,9 @@ export interface MigrationResult {
  */
 export async function migrateDatabase(url: string): Promise<MigrationResult> {
   const paths = projectPaths();
-  const pending = await pendingMigrations(url, paths.migrations);
-  if (pending.length === 0) return { applied: [] };
+  // Unreadable history: let `migrate deploy` run and say what is wrong in its own words.
+  const pending = await pendingMigrations(url, paths.migrations).catch(() => undefined);
+  if (pending?.length === 0) return { applied: [] };
 
   const result = await runPrismaCli(["migrate", "deploy", "--config", paths.config], { DATABASE_URL: url });
   if (result.exitCode !== 0) {
@@ -27,5 +28,5 @@ export async function migrateDatabase(url: string): Promise<MigrationResult> {
       `Migrating the database at ${maskDatabaseUrl(url)} failed: ${summarizePrismaError(result)}`,
     );
   }
-  return { applied: pending };
+  return { applied: pending ?? [] };
 }

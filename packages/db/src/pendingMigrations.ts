@@ -6,8 +6,9 @@ import pg from "pg";
 /**
  * The migration folders of `migrationsDir` (sorted by name, which starts with their timestamp) that
  * the database at `url` has not finished: compared with `_prisma_migrations`. Prisma's own checks
- * (checksums, failed migrations) stay with `migrate deploy`: anything unusual here (no table yet in a
- * new database, a failed or rolled-back row, an error) counts as pending.
+ * (checksums, failed migrations) stay with `migrate deploy`: a failed or rolled-back row counts as
+ * pending, and so does everything in a new database (no `_prisma_migrations` table yet).
+ * @throws the driver's error for anything else (permissions, connection): callers decide what it means
  */
 export async function pendingMigrations(url: string, migrationsDir: string): Promise<string[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
@@ -25,8 +26,10 @@ export async function pendingMigrations(url: string, migrationsDir: string): Pro
     );
     const done = new Set(rows.map((row) => row.migration_name));
     return all.filter((name) => !done.has(name));
-  } catch {
-    return all;
+  } catch (error) {
+    // 42P01 undefined_table: a database no migration ever ran in.
+    if ((error as { code?: string }).code === "42P01") return all;
+    throw error;
   } finally {
     await client.end().catch(() => {});
   }

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
+import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
 import { setupThrowawayPostgres } from "../../../test/helpers/setupThrowawayPostgres.ts";
 import { createDbConfig, DbError, openDatabase } from "../src/index.ts";
 import { projectPaths } from "../src/projectPaths.ts";
@@ -100,6 +101,20 @@ describe("npm run migrate, and services started with DATABASE_MIGRATE=0", () => 
     );
     expect((await openWithoutMigrating(url))?.message).toBe(
       "The database schema is behind this version (1 pending migration): run `npm run migrate`.",
+    );
+  });
+
+  it("error: a service that may not read the migration history says so, not that the schema is behind", async () => {
+    // A role of its own, without rights on the database's tables (trust auth: no password needed).
+    const role = `luma_noread_${process.pid}`;
+    await query(url, `CREATE ROLE ${role} LOGIN`);
+    deferTeardown(() => query(url, `DROP ROLE IF EXISTS ${role}`));
+    const asRole = new URL(url);
+    asRole.username = role;
+    const error = await openWithoutMigrating(asRole.toString());
+    expect(error?.code).toBe("unreachable");
+    expect(error?.message).toMatch(
+      /^Cannot read the migration history of the database at .*: permission denied for table _prisma_migrations$/,
     );
   });
 

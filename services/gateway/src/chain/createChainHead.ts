@@ -1,4 +1,5 @@
 import type { PublicClient } from "viem";
+import { describeError } from "../indexer/describeError.ts";
 import {
   type BlockSnapshot,
   createBlockSnapshot,
@@ -121,8 +122,7 @@ export function createChainHead(options: ChainHeadOptions): ChainHead {
       },
       (error: unknown) => {
         // Logged once per outage: requests report it themselves while it lasts.
-        if (!failing)
-          log(`chain head: cannot read the latest block: ${(error as Error).message.split("\n")[0]}`);
+        if (!failing) log(`chain head: cannot read the latest block: ${describeError(error)}`);
         failing = true;
       },
     );

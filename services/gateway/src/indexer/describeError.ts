@@ -1,6 +1,13 @@
-/** The first line of an error (viem's short message when there is one), for a log line. */
+import { maskUrlsIn } from "../chainConfig/maskUrlsIn.ts";
+
+/**
+ * The first line of an error (viem's short message when there is one), for a log line. URLs in it
+ * are masked: viem's messages name the RPC URL, API key included.
+ */
 export function describeError(error: unknown): string {
-  if (error instanceof Error)
-    return (("shortMessage" in error && String(error.shortMessage)) || error.message).split("\n")[0] ?? "";
-  return String(error);
+  const text =
+    error instanceof Error
+      ? (("shortMessage" in error && String(error.shortMessage)) || error.message).split("\n")[0]
+      : String(error);
+  return maskUrlsIn(text ?? "");
 }

@@ -1,4 +1,5 @@
 import { createPublicClient, type Hex, hexToBigInt, webSocket } from "viem";
+import { maskRpcUrl } from "../chainConfig/maskRpcUrl.ts";
 import { describeError } from "./describeError.ts";
 
 /** A live `eth_subscribe("newHeads")`. */
@@ -52,7 +53,7 @@ export function watchNewHeads(options: {
   const failed = (error: unknown) => {
     live = false;
     if (!reported)
-      log(`indexer: new-head subscription at ${url} failed, polling instead: ${describeError(error)}`);
+      log(`indexer: new-head subscription at ${maskRpcUrl(url)} failed, polling instead: ${describeError(error)}`);
     reported = true;
     if (stopped || retryTimer) return;
     retryTimer = setTimeout(() => {

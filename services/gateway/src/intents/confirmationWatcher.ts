@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@luma-pulse/db";
 import type { PublicClient } from "viem";
 import type { ChainHead } from "../chain/createChainHead.ts";
+import { describeError } from "../indexer/describeError.ts";
 import { type CheckDeps, checkIntentTransactions } from "./checkIntentTransactions.ts";
 import { REORG_WATCH_DEPTH } from "./confirmationRules.ts";
 import { findIntent, withTransactions } from "./IntentRecord.ts";
@@ -100,7 +101,7 @@ export function startConfirmationWatcher(options: ConfirmationWatcherOptions): C
       },
       (error: unknown) => {
         // Once per outage: the chain or the database being away is retried at the next poll.
-        if (!failing) log(`intents: confirmation check failed: ${(error as Error).message.split("\n")[0]}`);
+        if (!failing) log(`intents: confirmation check failed: ${describeError(error)}`);
         failing = true;
       },
     );
