@@ -6,6 +6,8 @@ export type OpsConfig = {
   logLevel: LogLevel;
   /** OPS_PORT: the /healthz, /readyz and /metrics server of a process without its own HTTP server. */
   opsPort: number;
+  /** OPS_HOST: the interface that server binds (default 0.0.0.0, every interface). */
+  opsHost: string;
   /** SHUTDOWN_TIMEOUT_MS: how long SIGTERM may drain before the process exits anyway. */
   shutdownTimeoutMs: number;
 };
@@ -18,6 +20,12 @@ const envSchema = z.object({
     .min(0, { error: "expected a port between 1 and 65535 (or 0 for any free port)" })
     .max(65_535, { error: "expected a port between 1 and 65535 (or 0 for any free port)" })
     .optional(),
+  OPS_HOST: z
+    // Digits and dots pass as a hostname: only a valid IPv4 address may look like one.
+    .union([z.ipv4(), z.ipv6(), z.hostname().refine((host) => !/^[\d.]+$/.test(host))], {
+      error: "expected an IP address or a hostname of the interface to bind",
+    })
+    .default("0.0.0.0"),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ error: "expected a number of milliseconds" })
     .int({ error: "expected a whole number of milliseconds" })
@@ -27,7 +35,7 @@ const envSchema = z.object({
 });
 
 /**
- * Reads the settings every service shares: logging, the ops port, the shutdown drain.
+ * Reads the settings every service shares: logging, the ops server's port and host, the shutdown drain.
  * @param defaults.opsPort - this service's default OPS_PORT (Telegram 9464, Discord 9465)
  * @throws {Error} one line per bad variable, naming it
  */
@@ -52,6 +60,7 @@ export function createOpsConfig(
   return {
     logLevel: parsed.data.LOG_LEVEL,
     opsPort: parsed.data.OPS_PORT ?? defaults.opsPort,
+    opsHost: parsed.data.OPS_HOST,
     shutdownTimeoutMs: parsed.data.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -8,22 +8,28 @@ export type OpsServer = { url: string; port: number; stop(): Promise<void> };
  * The operations endpoints of a process that has no HTTP server of its own (the bots):
  * `GET /healthz` (the process answers), `GET /readyz` (200 or 503 with the reasons, JSON) and
  * `GET /metrics` (Prometheus text). Compose and orchestrators probe the first two; Prometheus scrapes
- * the third. Bind it to an internal interface: it is not meant for the public.
+ * the third. Bind it to an internal interface (`host`, from OPS_HOST): it is not meant for the public.
+ *
+ * @param options.host - the interface to listen on (default 0.0.0.0, every interface)
+ * @param options.failure - why the process has failed for good, once it has: /healthz then answers
+ *   503 with it, so that a prober restarts the process even if its way out stalls
  */
 export async function startOpsServer(options: {
   port: number;
   host?: string;
   registry: Registry;
   readiness: () => Readiness | Promise<Readiness>;
+  failure?: () => string | undefined;
 }): Promise<OpsServer> {
-  const { registry, readiness } = options;
+  const { registry, readiness, failure } = options;
   const server = createServer(async (request, response) => {
     try {
       const path = new URL(request.url ?? "/", "http://ops").pathname;
       if (request.method !== "GET" && request.method !== "HEAD") {
         response.writeHead(405, { allow: "GET, HEAD" }).end();
       } else if (path === "/healthz") {
-        response.writeHead(200, { "content-type": "text/plain" }).end("ok");
+        const failed = failure?.();
+        response.writeHead(failed ? 503 : 200, { "content-type": "text/plain" }).end(failed ?? "ok");
       } else if (path === "/readyz") {
         const state = await readiness();
         response
@@ -43,18 +49,14 @@ export async function startOpsServer(options: {
   const host = options.host ?? "0.0.0.0";
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === "EADDRINUSE"
-          ? new Error(`OPS_PORT=${options.port} is already in use: set OPS_PORT to a free port (0 = any).`)
-          : error,
-      ),
+      reject(describeListenError(error, options.port, host)),
     );
     server.listen(options.port, host, resolve);
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   return {
-    url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`,
+    url: `http://${reachableHost(host)}:${port}`,
     port,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -62,4 +64,22 @@ export async function startOpsServer(options: {
         server.closeAllConnections();
       }),
   };
+}
+
+/** Errors an operator fixes with OPS_PORT or OPS_HOST say so; anything else is passed on as it is. */
+function describeListenError(error: NodeJS.ErrnoException, port: number, host: string): Error {
+  if (error.code === "EADDRINUSE")
+    return new Error(`OPS_PORT=${port} is already in use: set OPS_PORT to a free port (0 = any).`);
+  if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND")
+    return new Error(
+      `OPS_HOST=${host} is not an interface of this machine: set OPS_HOST to one (0.0.0.0 = all).`,
+    );
+  return error;
+}
+
+/** Where this machine reaches a server listening on `host` (every interface: the loopback one). */
+function reachableHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
 }

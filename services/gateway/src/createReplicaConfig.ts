@@ -19,7 +19,8 @@ const envSchema = z.object({
     .default("0.0.0.0"),
   REDIS_PREFIX: z
     .string()
-    .regex(/^\S{1,64}$/, { error: "expected up to 64 characters without spaces, like luma-pulse:" })
+    // The bots' rule, so one REDIS_PREFIX works for every service of a deployment.
+    .regex(/^[\w:.-]{1,64}$/, { error: "expected up to 64 letters, digits and _ : . -, like luma-pulse:" })
     .default("luma-pulse:"),
   INDEXER_LOCK_RETRY_MS: z.coerce
     .number({ error: "expected a number of milliseconds" })

@@ -10,11 +10,14 @@ export type ReplicaState = {
   isLeader(): boolean;
   /** Stopping (SIGTERM): in-flight requests finish, new ones should go to another replica. */
   isDraining(): boolean;
+  /** What is wrong with the database and Redis ("database not answering", "redis reconnecting"). */
+  dependencyProblems?(): Promise<string[]>;
 };
 
 /**
- * `/healthz`: the process answers. `/readyz`: the chain answers within 2 s and the event index is
- * caught up (JSON with the reasons, `leader` and `draining`; 503 otherwise), for load balancers and
+ * `/healthz`: the process answers. `/readyz`: the chain and the database answer within 2 s, Redis
+ * (when used) is connected, and the event index is caught up (JSON with the reasons, `leader` and
+ * `draining`; 503 otherwise), for load balancers and
  * compose health checks. A draining replica answers 503 at once, so the balancer stops sending it
  * requests while those in flight finish.
  */
@@ -29,17 +32,21 @@ export function healthRoutes(
       }
       if (url.pathname !== "/readyz") return;
       const draining = context.replica?.isDraining() ?? false;
-      const head = draining
-        ? undefined
-        : await Promise.race([
-            context.client.getBlockNumber().catch(() => undefined),
-            new Promise<undefined>((resolve) => setTimeout(resolve, 2_000)),
+      const [head, dependencyProblems = []] = draining
+        ? []
+        : await Promise.all([
+            Promise.race([
+              context.client.getBlockNumber().catch(() => undefined),
+              new Promise<undefined>((resolve) => setTimeout(resolve, 2_000)),
+            ]),
+            context.replica?.dependencyProblems?.(),
           ]);
       const { lagBlocks } = context.indexerStatus();
       const problems = draining
         ? ["stopping: draining in-flight requests"]
         : [
             ...(head === undefined ? ["chain RPC not answering"] : []),
+            ...dependencyProblems,
             ...(lagBlocks === undefined ? ["indexer has not synced yet"] : []),
             ...(lagBlocks !== undefined && lagBlocks > MAX_READY_LAG_BLOCKS
               ? [`indexer ${lagBlocks} blocks behind`]

@@ -10,8 +10,10 @@ import { ManifestError } from "@luma-pulse/protocol";
 import { ChainSetupError } from "./chainConfig/ChainSetupError.ts";
 import { connectChain } from "./chainConfig/connectChain.ts";
 import { createChainConfig } from "./chainConfig/createChainConfig.ts";
+import { maskUrlsIn } from "./chainConfig/maskUrlsIn.ts";
 import { createGatewayConfig } from "./config.ts";
 import { createReplicaConfig } from "./createReplicaConfig.ts";
+import { withMaskedErrors } from "./logging/withMaskedErrors.ts";
 import { type RunningGateway, startGateway } from "./startGateway.ts";
 
 /**
@@ -23,7 +25,7 @@ import { type RunningGateway, startGateway } from "./startGateway.ts";
  */
 async function main(): Promise<void> {
   const configs = readConfigs(process.env);
-  const logger = createLogger({ service: "gateway", level: configs.ops.logLevel });
+  const logger = withMaskedErrors(createLogger({ service: "gateway", level: configs.ops.logLevel }));
   const log = toLogFunction(logger);
   let running: { gateway?: RunningGateway; database?: Database } = {};
   let starting: Promise<unknown> = Promise.resolve();
@@ -117,13 +119,16 @@ function readConfigs(env: Record<string, string | undefined>) {
   return { ops, gateway, chain, replica, db };
 }
 
-/** Expected start-up failures say what to fix in their message; anything else is a bug: its stack helps. */
+/**
+ * Expected start-up failures say what to fix in their message; anything else is a bug: its stack
+ * helps. URLs are masked either way: an unexpected chain error's text names the RPC URL, key and all.
+ */
 function describeStartFailure(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof Error)) return maskUrlsIn(String(error));
   const expected = [ChainSetupError, ManifestError, DbError, Error].some(
     (kind) => error.constructor === kind,
   );
-  return expected ? error.message : (error.stack ?? error.message);
+  return maskUrlsIn(expected ? error.message : (error.stack ?? error.message));
 }
 
 main().catch((error: unknown) => {

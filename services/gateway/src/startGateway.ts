@@ -8,7 +8,9 @@ import { createChainHead } from "./chain/createChainHead.ts";
 import type { SigningConfig } from "./config.ts";
 import { createIndexBus } from "./events/createIndexBus.ts";
 import { type EventFeedOptions, startEventFeed } from "./events/startEventFeed.ts";
+import { createDatabaseCheck } from "./health/createDatabaseCheck.ts";
 import type { ReplicaState } from "./healthRoutes.ts";
+import { trackResponses } from "./http/trackResponses.ts";
 import {
   createIndexer,
   createPgSqlWriter,
@@ -33,9 +35,10 @@ export type RunningGateway = {
   /** Whether this replica holds the indexer lock (always, on PGlite). */
   isLeader(): boolean;
   /**
-   * Drains, then stops: /readyz answers 503 `draining` at once, subscriptions end (clients resume
-   * elsewhere from their last event id), requests in flight finish, then the indexer lock is released
-   * and connections closed.
+   * Drains, then stops: no new connection is accepted and every answer closes its connection; the
+   * indexer lock is released at once (another replica takes over the indexing while this one
+   * drains); subscriptions end (clients resume elsewhere from their last event id); requests in
+   * flight finish; then the rest closes.
    */
   stop(): Promise<void>;
 };
@@ -199,7 +202,18 @@ export async function startGateway(options: {
     publicChainName: options.signing?.publicChainName,
   };
   let draining = false;
-  const replica: ReplicaState = { isLeader: leadership.isLeader, isDraining: () => draining };
+  const databaseAnswers = createDatabaseCheck(database.prisma);
+  const replica: ReplicaState = {
+    isLeader: leadership.isLeader,
+    isDraining: () => draining,
+    async dependencyProblems() {
+      const redis = bus.redisStatus();
+      return [
+        ...((await databaseAnswers()) ? [] : ["database not answering"]),
+        ...(redis === undefined || redis === "ready" ? [] : [`redis ${redis}`]),
+      ];
+    },
+  };
   // `replica` rides along for healthRoutes (/readyz `leader` and `draining`); resolvers ignore it.
   const context = {
     prisma: database.prisma,
@@ -214,13 +228,12 @@ export async function startGateway(options: {
   };
   const yoga = createGatewayYoga(context, { protection, metrics, logger: options.logger });
   const server = createServer(yoga);
-  // The responses being written, so that a drain lets those already started finish.
-  const inFlight = new Set<Promise<void>>();
-  server.on("request", (_request, response) => {
-    const answered = new Promise<void>((resolve) => response.once("close", resolve));
-    inFlight.add(answered);
-    void answered.then(() => inFlight.delete(answered));
-  });
+  // Node closes a keep-alive connection idle for 5 s, nginx reuses its upstream connections for up
+  // to 60 s: nginx could send a request on a socket Node is closing, a random 502 (and a POST is not
+  // retried). Node must be the one to outlast the proxy; headers must be allowed a bit longer still.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  const responses = trackResponses(server);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -252,20 +265,25 @@ export async function startGateway(options: {
     metrics: metrics.registry,
     isLeader: leadership.isLeader,
     async stop() {
-      // /readyz says 503 from now on, while the server still accepts: a balancer that has not
-      // looked yet still gets answers until the requests in flight now are done.
+      // /readyz says 503 from now on (on connections still open). New connections are refused at
+      // once, so a proxy moves on to another replica, and keep-alive ones close after their answer.
       draining = true;
-      // Subscriptions first: an open SSE stream would keep the drain waiting forever.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      responses.closeConnectionsAfterAnswer();
+      // The indexer serves no request: its lock is released as soon as it stops, so another replica
+      // indexes meanwhile. Not awaited yet: a chunk waiting on a slow RPC must not hold up the rest.
+      const indexing = leadership.stop().then(() => writer.close());
+      indexing.catch(() => undefined); // awaited below; this only keeps the rejection "handled" until then
+      // Subscriptions next: an open SSE stream would keep the drain waiting forever.
       await events.close();
       await intentUpdates.close();
-      await Promise.all(inFlight);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await responses.settled();
+      await closed;
+      await indexing;
       await protection.close();
       await watcher.stop();
       chainHead.stop();
       standby.stop();
-      await leadership.stop();
-      await writer.close();
       await bus.close();
     },
   };

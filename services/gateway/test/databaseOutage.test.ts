@@ -227,4 +227,20 @@ describe("a database outage", () => {
     }));
     expectConsecutiveBurns(oldestFirst, await chainTotalBurned(chain), 0n);
   });
+
+  it("error: /readyz answers 503 'database not answering' while the database is away, and 200 once it is back", async () => {
+    const readiness = async () => {
+      const response = await fetch(`${gateway.url}/readyz`);
+      return { status: response.status, ...((await response.json()) as { problems: string[] }) };
+    };
+    await proxy.cut();
+    try {
+      await expect
+        .poll(readiness, { timeout: 30_000, interval: 300 })
+        .toMatchObject({ status: 503, problems: expect.arrayContaining(["database not answering"]) });
+    } finally {
+      await proxy.restore();
+    }
+    await waitFor("/readyz to answer 200 again", async () => (await readiness()).status === 200);
+  });
 });

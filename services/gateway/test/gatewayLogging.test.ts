@@ -1,10 +1,12 @@
 import type { PrismaClient } from "@luma-pulse/db";
 import { createLogger } from "@luma-pulse/ops";
+import { http } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RunningGateway } from "../src/startGateway.ts";
 import { errorCodeOf, postGraphql } from "./postGraphql.ts";
 import { setupChain } from "./setupChain.ts";
 import { setupDatabase } from "./setupDatabase.ts";
+import { startCountingRpcProxy } from "./startCountingRpcProxy.ts";
 import { startReadyGateway } from "./startReadyGateway.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -93,5 +95,52 @@ describe("gateway logs and request ids", () => {
     });
     expect(response.status).toBe(200);
     expect(logged().filter((entry) => JSON.stringify(entry).includes("quiet-request"))).toEqual([]);
+  });
+});
+
+describe("gateway logs of a chain RPC whose URL carries an API key", () => {
+  it("error: never writes the key, whether a request's chain read or the head poll or the new-head socket fails", async () => {
+    const chain = await setupChain();
+    const proxy = await startCountingRpcProxy(chain.manifest.rpcUrl);
+    const lines: string[] = [];
+    const gateway = await startReadyGateway(chain, {
+      chain: {
+        transport: http(`${proxy.url}/v2/SECRETKEY`, { batch: true }),
+        // The proxy refuses WebSocket: the new-head subscription fails and says where.
+        webSocketUrl: `${proxy.url.replace(/^http/, "ws")}/ws/SECRETKEY`,
+      },
+      log: undefined, // the components log through the logger, as in `npm run gateway`
+      logger: createLogger({
+        service: "gateway",
+        level: "info",
+        destination: { write: (line) => lines.push(line) },
+      }),
+    });
+    const masked = `${proxy.url}/***`;
+
+    proxy.cut("eth_call");
+    const { body } = await postGraphql(
+      gateway.url,
+      "{ protocol { parameters { option { dailyRateBps } } } }",
+      {
+        "x-request-id": "rpc-key-check",
+      },
+    );
+    expect(body.errors?.length).toBeGreaterThan(0);
+    proxy.cut("eth_getBlockByNumber");
+    await expect
+      .poll(() => lines.join("\n"), { timeout: 30_000 })
+      .toContain("chain head: cannot read the latest block");
+    proxy.restore();
+
+    const written = lines.join("\n");
+    expect(written).toContain("new-head subscription at ws://127.0.0.1:");
+    const failure = lines
+      .map((line) => JSON.parse(line))
+      .find((entry) => entry.requestId === "rpc-key-check");
+    expect(failure).toMatchObject({ level: "error", msg: expect.stringContaining("masked error") });
+    // The cause's own text stays (what failed, and at which endpoint), with the key masked.
+    expect(JSON.stringify(failure?.err)).toContain(masked);
+    expect(written).not.toContain("SECRETKEY");
   });
 });

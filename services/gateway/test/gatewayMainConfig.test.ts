@@ -22,9 +22,16 @@ describe("createReplicaConfig", () => {
     ).toThrow(
       [
         "HOST=http://0.0.0.0 is invalid: expected an interface address or host name, like 0.0.0.0 or 127.0.0.1.",
-        "REDIS_PREFIX=a b is invalid: expected up to 64 characters without spaces, like luma-pulse:.",
+        "REDIS_PREFIX=a b is invalid: expected up to 64 letters, digits and _ : . -, like luma-pulse:.",
         "INDEXER_LOCK_RETRY_MS=10 is invalid: expected at least 100 ms.",
       ].join("\n"),
     );
+  });
+
+  it("error: a REDIS_PREFIX the bots would refuse (one value serves every service)", () => {
+    for (const prefix of ["luma/pulse:", "luma{pulse}:", `${"p".repeat(65)}`])
+      expect(() => createReplicaConfig({ REDIS_PREFIX: prefix }), prefix).toThrow(
+        `REDIS_PREFIX=${prefix} is invalid: expected up to 64 letters, digits and _ : . -, like luma-pulse:.`,
+      );
   });
 });

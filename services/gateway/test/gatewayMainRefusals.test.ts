@@ -3,6 +3,7 @@ import { getAddress } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawnGatewayMain, writeTemporaryManifest } from "./gatewayMainProcess.ts";
 import { setupChain } from "./setupChain.ts";
+import { startCountingRpcProxy } from "./startCountingRpcProxy.ts";
 
 /** A port nothing listens on: taken, then released at once. */
 async function closedPort(): Promise<number> {
@@ -52,6 +53,17 @@ describe("npm run gateway refuses to start", () => {
     });
     expect(output).toContain(`Cannot reach the chain RPC at http://***@127.0.0.1:${port}/*** (ECONNREFUSED)`);
     expect(output).not.toMatch(/SECRETKEY|hunter2/);
+  });
+
+  it("error: an RPC that answers the first probe, then fails a start-up read, without its key", async () => {
+    const proxy = await startCountingRpcProxy(chain.manifest.rpcUrl);
+    proxy.cut("eth_getCode");
+    const output = await refusal({
+      LUMA_MANIFEST: manifestPath,
+      CHAIN_RPC_URLS: `${proxy.url}/v2/SECRETKEY`,
+    });
+    expect(output).toContain(`The chain RPC at ${proxy.url}/*** failed while checking the contracts' code`);
+    expect(output).not.toContain("SECRETKEY");
   });
 
   it("error: a manifest for another chain than the RPC's", async () => {

@@ -1,6 +1,7 @@
 import { createMetricsRegistry } from "@luma-pulse/ops";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { GatewayContext } from "../src/context.ts";
+import type { IndexerStatus } from "../src/indexer/index.ts";
 import { createGatewayMetrics } from "../src/metrics/createGatewayMetrics.ts";
 import { createProtectionConfig } from "../src/protection/createProtectionConfig.ts";
 import type { RunningGateway } from "../src/startGateway.ts";
@@ -140,9 +141,11 @@ describe("gateway metrics", () => {
 });
 
 /** Metrics on a registry of their own, for a gateway served in-process. */
-const inProcessMetrics = () =>
+const inProcessMetrics = (
+  indexerStatus: IndexerStatus = { headBlock: 1n, indexedBlock: 1n, lagBlocks: 0n },
+) =>
   createGatewayMetrics(createMetricsRegistry("gateway"), {
-    indexerStatus: () => ({ headBlock: 1n, indexedBlock: 1n, lagBlocks: 0n }),
+    indexerStatus: () => indexerStatus,
     isLeader: () => true,
   });
 
@@ -197,5 +200,33 @@ describe("gateway metrics in process", () => {
     expect(operations({ type: "mutation", root_field: "__typename", result: "ok" })).toBe(1);
     expect(operations({ type: "invalid", root_field: "invalid", result: "error" })).toBe(1);
     expect(text).not.toMatch(/root_field="(A|B|C)"/);
+  });
+
+  it("labels a document longer than the remembered ones (8 KB) by its root field all the same", async () => {
+    const metrics = inProcessMetrics();
+    const yoga = createGatewayYoga({ chainHead: { fresh: () => undefined } } as unknown as GatewayContext, {
+      metrics,
+    });
+    const query = `{ __typename }\n# ${"padding ".repeat(1_500)}`;
+    expect(query.length).toBeGreaterThan(8 * 1024);
+    for (let i = 0; i < 2; i++) {
+      const response = await postInProcess(yoga, { query });
+      expect(await response.json()).toEqual({ data: { __typename: "Query" } });
+    }
+    const text = await metrics.registry.metrics();
+    expect(
+      sampleOf(text, "luma_graphql_operations_total", {
+        type: "query",
+        root_field: "__typename",
+        result: "ok",
+      }),
+    ).toBe(2);
+  });
+
+  it("reads the indexer gauges as NaN while they are unknown, so that lag 0 always means caught up", async () => {
+    const metrics = inProcessMetrics({ headBlock: undefined, indexedBlock: undefined, lagBlocks: undefined });
+    const text = await metrics.registry.metrics();
+    for (const name of ["luma_indexer_head_block", "luma_indexer_indexed_block", "luma_indexer_lag_blocks"])
+      expect(sampleOf(text, name), name).toBeNaN();
   });
 });

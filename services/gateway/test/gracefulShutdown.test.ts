@@ -57,7 +57,7 @@ describe("npm run gateway on SIGTERM", () => {
     chain = await setupChain();
   }, 120_000);
 
-  it("says draining on /readyz at once, ends subscriptions, finishes the request in flight, then exits 0", async () => {
+  it("refuses new connections at once, ends subscriptions, finishes the request in flight on a closing connection, then exits 0", async () => {
     const rpc = await startCallHoldingProxy(chain.manifest.rpcUrl);
     const gateway = spawnGatewayMain({
       LUMA_MANIFEST: await writeTemporaryManifest(chain.manifest),
@@ -74,16 +74,24 @@ describe("npm run gateway on SIGTERM", () => {
     const slow = postGraphql(url, "{ protocol { parameters { option { dailyRateBps } } } }");
     await expect.poll(() => rpc.held(), { timeout: 30_000 }).toBeGreaterThan(0);
     gateway.child.kill("SIGTERM");
-    expect(await waitForStatus(`${url}/readyz`, 503)).toMatchObject({
-      ready: false,
-      draining: true,
-      leader: true,
-    });
+    // A proxy's next new connection fails, so it sends the request to another replica.
+    await expect
+      .poll(
+        () =>
+          fetch(`${url}/healthz`).then(
+            () => "answered",
+            () => "refused",
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe("refused");
     // Subscribers are let go at once, to resume on another replica from their last event id.
     await expect(burns.next(30_000)).rejects.toThrow("the subscription completed");
     rpc.release();
-    const { status, body } = await slow;
+    const { status, body, response } = await slow;
     expect(status).toBe(200);
+    // Its keep-alive connection is not reused: no new request reaches a replica going away.
+    expect(response.headers.get("connection")).toBe("close");
     expect(body.errors).toBeUndefined();
     expect(BigInt(body.data.protocol.parameters.option.dailyRateBps)).toBeGreaterThan(0n);
     expect(await gateway.exited).toBe(0);

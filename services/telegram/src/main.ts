@@ -1,4 +1,4 @@
-import { createDbConfig, openDatabase } from "@luma-pulse/db";
+import { createDbConfig, type Database, openDatabase } from "@luma-pulse/db";
 import {
   createLogger,
   createMetricsRegistry,
@@ -6,13 +6,14 @@ import {
   handleShutdownSignals,
   type Logger,
   type OpsConfig,
+  type OpsServer,
   type Readiness,
   startOpsServer,
   toLogFunction,
 } from "@luma-pulse/ops";
 import { Redis } from "ioredis";
 import { createTelegramConfig, type TelegramConfig } from "./config.ts";
-import { startTelegramBot } from "./startTelegramBot.ts";
+import { type RunningTelegramBot, startTelegramBot } from "./startTelegramBot.ts";
 
 /** OPS_PORT unless set: /healthz, /readyz and /metrics of the Telegram bot. */
 const DEFAULT_OPS_PORT = 9464;
@@ -21,11 +22,13 @@ const DEFAULT_OPS_PORT = 9464;
  * The Telegram bot as a process of its own (`npm run telegram`; `npm start` runs it in-process with
  * the gateway instead). It needs a database of its own reach: DATABASE_URL, since the embedded
  * PGlite serves one process. Logs JSON lines on stdout; serves /healthz, /readyz and /metrics on
- * OPS_PORT. SIGTERM (or SIGINT): /readyz turns 503, no new updates are taken, those being handled
- * finish, the alert sends in flight finish and the rows claimed but not sent go back to the outbox,
+ * OPS_HOST:OPS_PORT. SIGTERM (or SIGINT): /readyz turns 503, no new updates are taken, those being
+ * handled finish, the alert sends in flight finish and the rows claimed but not sent go back to the outbox,
  * then Redis and the database close and the process exits 0 (1 when SHUTDOWN_TIMEOUT_MS passes
- * first). Exits 1, stopped as cleanly, when Telegram refuses long polling for good (another
- * process polls with the token, or it was revoked). Every failure to start is one fatal line, exit 1.
+ * first); a signal during start-up drains what has started the same way. When Telegram refuses long
+ * polling for good (another process polls with the token, or it was revoked), /healthz turns 503 and
+ * the process stops as cleanly, within SHUTDOWN_TIMEOUT_MS, then exits 1. Every failure to start is
+ * one fatal line, exit 1.
  */
 async function main() {
   // Until LOG_LEVEL is read, a start failure is still written, at the default level.
@@ -48,64 +51,84 @@ async function main() {
   );
 }
 
-/** Starts the ops server, the database, Redis and the bot, then waits for a signal or a fatal refusal. */
+/**
+ * Installs the shutdown first, so that a signal during start-up drains too (the delivery worker sends
+ * before the bot is up); then starts the ops server, the database, Redis and the bot, and waits for a
+ * signal or a fatal refusal. A failed start closes what it opened and throws.
+ */
 async function run(ops: OpsConfig, config: TelegramConfig, logger: Logger) {
   let state: "starting" | "running" | "stopping" = "starting";
-  let redis: Redis | undefined;
+  let failure: string | undefined;
+  const running: { opsServer?: OpsServer; database?: Database; redis?: Redis; bot?: RunningTelegramBot } = {};
+  let starting: Promise<unknown> = Promise.resolve();
+  let closed: Promise<void> | undefined;
+  const closeConnections = () => {
+    closed ??= (async () => {
+      const { redis, database } = running;
+      // quit() waits for a Redis that is away: nothing is pending for it then anyway.
+      if (redis?.status === "ready") await redis.quit();
+      else redis?.disconnect();
+      await database?.close();
+    })();
+    return closed;
+  };
+  const shutdown = handleShutdownSignals({
+    log: logger,
+    timeoutMs: ops.shutdownTimeoutMs,
+    stop: async () => {
+      state = "stopping";
+      await starting.catch(() => undefined); // whatever start-up opened is stopped below
+      await running.bot?.stop();
+      await closeConnections();
+      await running.opsServer?.stop();
+    },
+  });
+
+  // A call, not a comparison: TypeScript would keep `state` narrowed across the awaits in start().
+  const stopping = () => state === "stopping";
   const registry = createMetricsRegistry("telegram");
   const readiness = (): Readiness => {
     const notReady: string[] = state === "running" ? [] : [state];
+    const { redis } = running;
     if (redis && redis.status !== "ready") notReady.push(`redis ${redis.status}`);
     return { ready: notReady.length === 0, problems: notReady };
   };
-  const opsServer = await startOpsServer({ port: ops.opsPort, registry, readiness });
-  const log = toLogFunction(logger);
-  const database = await openDatabase(createDbConfig(process.env));
-  redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
-  const closeConnections = async () => {
-    // quit() waits for a Redis that is away: nothing is pending for it then anyway.
-    if (redis?.status === "ready") await redis.quit();
-    else redis?.disconnect();
-    await database.close();
+  const start = async () => {
+    running.opsServer = await startOpsServer({
+      port: ops.opsPort,
+      host: ops.opsHost,
+      registry,
+      readiness,
+      failure: () => failure,
+    });
+    running.database = await openDatabase(createDbConfig(process.env));
+    running.redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
+    if (stopping()) return; // a signal during start-up: start no bot
+    running.bot = await startTelegramBot({
+      config,
+      prisma: running.database.prisma,
+      redis: running.redis,
+      log: toLogFunction(logger),
+      logger,
+      metrics: registry,
+      onFatal: (_error, reason) => {
+        failure = reason;
+        shutdown.fail(reason);
+      },
+    });
+    if (stopping()) return; // stop() stops the bot just started
+    state = "running";
+    const { bot, opsServer } = running;
+    const mode = config.webhook ? `webhook ${config.webhook.url} (port ${bot.webhookPort})` : "long polling";
+    logger.info(
+      { username: bot.username, mode, gatewayUrl: config.gatewayUrl, opsUrl: opsServer.url },
+      `Telegram bot @${bot.username} is running (${mode}); gateway ${config.gatewayUrl}.`,
+    );
   };
-  let fatal = (_reason: string) => {};
-  const fatalReason = new Promise<string>((resolve) => {
-    fatal = resolve;
-  });
-  const bot = await startTelegramBot({
-    config,
-    prisma: database.prisma,
-    redis,
-    log,
-    logger,
-    metrics: registry,
-    onFatal: (_error, reason) => fatal(reason),
-  }).catch(async (error) => {
-    await closeConnections();
+  starting = start();
+  await starting.catch(async (error: unknown) => {
+    await closeConnections().catch(() => undefined);
     throw error;
-  });
-  state = "running";
-  const mode = config.webhook ? `webhook ${config.webhook.url} (port ${bot.webhookPort})` : "long polling";
-  logger.info(
-    { username: bot.username, mode, gatewayUrl: config.gatewayUrl, opsUrl: opsServer.url },
-    `Telegram bot @${bot.username} is running (${mode}); gateway ${config.gatewayUrl}.`,
-  );
-
-  let stopped: Promise<void> | undefined;
-  const stop = () => {
-    stopped ??= (async () => {
-      state = "stopping";
-      await bot.stop();
-      await closeConnections();
-      await opsServer.stop();
-    })();
-    return stopped;
-  };
-  handleShutdownSignals({ stop, log: logger, timeoutMs: ops.shutdownTimeoutMs });
-  void fatalReason.then(async (reason) => {
-    logger.fatal(reason);
-    await stop().catch((error: unknown) => logger.error({ err: error }, "stopping failed"));
-    process.exit(1);
   });
 }
 

@@ -5,6 +5,7 @@ import { assertContractCode } from "./assertContractCode.ts";
 import { ChainSetupError } from "./ChainSetupError.ts";
 import type { ChainConfig, ManifestSource } from "./createChainConfig.ts";
 import { createChainTransport } from "./createChainTransport.ts";
+import { describeRpcFailure } from "./describeRpcFailure.ts";
 import { maskRpcUrl } from "./maskRpcUrl.ts";
 import { probeRpcUrls } from "./probeRpcUrls.ts";
 
@@ -59,16 +60,32 @@ export async function connectChain(
   const client = createPublicClient({
     transport: createChainTransport(rpcUrls, { timeoutMs }),
   }) as PublicClient;
+  // The probe answered, but a later read may still fail (a node that drops some methods, a provider
+  // over quota): viem's error would name the URL, key and all, so it becomes one masked line here.
+  const reading = <T>(what: string, read: () => Promise<T>) =>
+    read().catch((error: unknown) => {
+      if (error instanceof ChainSetupError) throw error;
+      throw new ChainSetupError(
+        "unreachable",
+        `The chain RPC at ${maskRpcUrl(rpcUrls[0] ?? "")} failed while ${what} ` +
+          `(${describeRpcFailure(error, timeoutMs)}): check CHAIN_RPC_URLS (or the manifest's rpcUrl) and the node.`,
+        { cause: error },
+      );
+    });
   const manifest =
     loaded.kind === "file"
       ? loaded.manifest
-      : await manifestFromAddresses(client, loaded, rpcUrls, rpcChainId);
+      : await reading("reading LUMA_START_BLOCK", () =>
+          manifestFromAddresses(client, loaded, rpcUrls, rpcChainId),
+        );
   assertManifestChain(manifest, rpcChainId);
   const manifestSource = source.kind === "file" ? `manifest ${source.path}` : "LUMA_CONTRACT_ADDRESSES";
-  await assertContractCode(
-    client,
-    manifest,
-    source.kind === "file" ? `the manifest ${source.path}` : "LUMA_CONTRACT_ADDRESSES",
+  await reading("checking the contracts' code", () =>
+    assertContractCode(
+      client,
+      manifest,
+      source.kind === "file" ? `the manifest ${source.path}` : "LUMA_CONTRACT_ADDRESSES",
+    ),
   );
   const [primary = manifest.rpcUrl] = rpcUrls;
   return {

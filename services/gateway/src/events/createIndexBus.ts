@@ -23,6 +23,11 @@ export interface IndexBus {
   /** Resolves once ticks published from now on are sure to be heard (Redis: subscribed). */
   ready(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * The Redis connections' state for /readyz: "ready", or the first other ioredis status
+   * ("connecting", "reconnecting"…); undefined for the in-process bus.
+   */
+  redisStatus(): string | undefined;
 }
 
 /**
@@ -45,6 +50,7 @@ export function createIndexBus(options: {
       subscribe: () => pubSub.subscribe(topic),
       ready: async () => {},
       close: async () => {},
+      redisStatus: () => undefined,
     };
   }
   // A subscribed ioredis connection can only subscribe: publishing needs its own.
@@ -96,6 +102,8 @@ export function createIndexBus(options: {
         clearTimeout(timer);
       }
     },
+    redisStatus: () =>
+      [publishClient.status, subscribeClient.status].find((status) => status !== "ready") ?? "ready",
     // disconnect, not quit: quit would wait for a Redis that may be away.
     close: async () => {
       publishClient.disconnect();

@@ -23,7 +23,15 @@ export async function tryIndexerLock(
   chainId: number,
   onLost: (error: Error) => void,
 ): Promise<IndexerLock | undefined> {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
+  const client = new pg.Client({
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: 5_000,
+    // The lock lives as long as PostgreSQL believes this session does. Were this host to die (power,
+    // network cut), an idle connection would look alive for the kernel's default ~2 h, and no replica
+    // could index meanwhile; TCP keepalive probes let PostgreSQL drop it, and the lock, in minutes.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
   let released = false;
   const lost = (error: Error) => {
     if (!released) onLost(error);

@@ -53,7 +53,9 @@ export function watchNewHeads(options: {
   const failed = (error: unknown) => {
     live = false;
     if (!reported)
-      log(`indexer: new-head subscription at ${maskRpcUrl(url)} failed, polling instead: ${describeError(error)}`);
+      log(
+        `indexer: new-head subscription at ${maskRpcUrl(url)} failed, polling instead: ${describeError(error)}`,
+      );
     reported = true;
     if (stopped || retryTimer) return;
     retryTimer = setTimeout(() => {

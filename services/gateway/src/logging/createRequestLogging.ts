@@ -1,7 +1,9 @@
 import type { Logger } from "@luma-pulse/ops";
 import type { ExecutionResult } from "graphql";
 import { handleStreamOrSingleExecutionResult, type Plugin, type YogaLogger } from "graphql-yoga";
+import { maskUrlsIn } from "../chainConfig/maskUrlsIn.ts";
 import { REQUEST_ID_HEADER, requestIdOf } from "./requestIdOf.ts";
+import { withMaskedErrors } from "./withMaskedErrors.ts";
 
 /** Request ids for the gateway, and yoga's logger writing through the service's logger. */
 export type RequestLogging = {
@@ -67,12 +69,16 @@ export function createRequestLogging(logger?: Logger): RequestLogging {
       }
     },
   };
-  return { plugin, yogaLogger: logger && toYogaLogger(logger, errorRequestIds) };
+  return { plugin, yogaLogger: logger && toYogaLogger(withMaskedErrors(logger), errorRequestIds) };
 }
 
-/** Yoga's logger interface on pino; an error yoga masked carries its request's id and field path. */
+/**
+ * Yoga's logger interface on pino; an error yoga masked carries its request's id and field path. A
+ * masked error is often the chain's (CHAIN_UNAVAILABLE): viem's text names the RPC URL, so URLs in
+ * the text are masked, and `logger` masks the `err` field.
+ */
 function toYogaLogger(logger: Logger, errorRequestIds: WeakMap<object, string>): YogaLogger {
-  const text = (args: unknown[]) => args.map(String).join(" ");
+  const text = (args: unknown[]) => maskUrlsIn(args.map(String).join(" "));
   return {
     debug: (...args: unknown[]) => {
       if (logger.isLevelEnabled("debug")) logger.debug(text(args));
@@ -87,7 +93,7 @@ function toYogaLogger(logger: Logger, errorRequestIds: WeakMap<object, string>):
       const cause = originalError ?? error;
       logger.error(
         { requestId: errorRequestIds.get(error), path: path?.join("."), err: cause },
-        `masked error: ${cause.message}`,
+        `masked error: ${maskUrlsIn(cause.message)}`,
       );
     },
   };

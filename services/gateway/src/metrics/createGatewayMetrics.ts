@@ -65,7 +65,8 @@ export function createGatewayMetrics(registry: Registry, sources: IndexerGaugeSo
 /**
  * The indexer gauges. Prometheus values are floats by definition, so block numbers (bigint) become
  * numbers here and only here; they are block heights, exact as floats up to 2^53 (never token
- * amounts). A value not known yet (before the first head) reads 0.
+ * amounts). A value not known yet (before the first head, or a standby before the leader's first
+ * cursor) reads NaN, never 0: "lag 0" must mean caught up, not "unknown".
  */
 function registerIndexerGauges(registers: Registry[], sources: IndexerGaugeSources): void {
   const blockGauge = (name: string, help: string, read: (status: IndexerStatus) => bigint | undefined) =>
@@ -74,7 +75,8 @@ function registerIndexerGauges(registers: Registry[], sources: IndexerGaugeSourc
       help,
       registers,
       collect() {
-        this.set(Number(read(sources.indexerStatus()) ?? 0n));
+        const value = read(sources.indexerStatus());
+        this.set(value === undefined ? Number.NaN : Number(value));
       },
     });
   new Gauge({

@@ -24,6 +24,13 @@ export const INVALID_LABEL = "invalid";
 /** Distinct documents remembered; each costs one parse when first seen. */
 const MAX_DOCUMENTS = 500;
 /**
+ * Only documents up to this length (in UTF-16 units, ~8 KB of ASCII) are remembered: the cache
+ * runs before the document limits, so remembering any length would let a client pin 500 documents
+ * of megabytes each in memory. Real operations are far shorter; a longer one is analysed each time
+ * (one bounded parse, which yoga does anyway).
+ */
+const MAX_CACHED_DOCUMENT_LENGTH = 8 * 1024;
+/**
  * A parse stops here (the document is labelled invalid): this runs before the document limits, so a
  * huge document must not cost more than a normal one. Well above GRAPHQL_MAX_TOKENS' default.
  */
@@ -35,7 +42,7 @@ const INTROSPECTION_FIELDS = new Set(["__typename", "__schema", "__type"]);
  * Maps a request's parameters to the series it is counted in: `type` (query, mutation,
  * subscription) and `root_field` (the operation's first root field). Both come from the schema, so
  * the labels stay bounded whatever clients send: the client's operation name is never a label, and
- * anything the schema does not know is `invalid`. A document is analysed once.
+ * anything the schema does not know is `invalid`. A document is analysed once (if not too long).
  */
 export function createOperationSeries(schema: GraphQLSchema, metrics: GatewayMetrics) {
   const series = new Map<string, OperationSeries>();
@@ -89,7 +96,7 @@ export function createOperationSeries(schema: GraphQLSchema, metrics: GatewayMet
     let operations = documents.get(query);
     if (!operations) {
       operations = analyse(query);
-      documents.set(query, operations);
+      if (query.length <= MAX_CACHED_DOCUMENT_LENGTH) documents.set(query, operations);
     }
     // A name the document does not define fails; it is not remembered (clients choose names).
     return operations.get(params.operationName ?? "") ?? invalid;
