@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ChainSetupError } from "../src/chainConfig/ChainSetupError.ts";
 import { createChainConfig } from "../src/chainConfig/createChainConfig.ts";
 import { maskRpcUrl } from "../src/chainConfig/maskRpcUrl.ts";
+import { maskUrlsIn } from "../src/chainConfig/maskUrlsIn.ts";
 import { CONTRACT_NAMES, parseContractAddresses } from "../src/chainConfig/parseContractAddresses.ts";
 
 /** Distinct all-lowercase addresses for every contract, as LUMA_CONTRACT_ADDRESSES takes them. */
@@ -161,5 +162,20 @@ describe("maskRpcUrl", () => {
   it("cuts text that is not a URL at its host", () => {
     expect(maskRpcUrl("htp//rpc.example.org/abc123")).toBe("htp/***");
     expect(maskRpcUrl("http://user:pa ss@rpc example/abc123")).toBe("http://***@rpc example/***");
+  });
+});
+
+describe("maskUrlsIn", () => {
+  it("masks every URL in an error's text, as viem writes them, and leaves the rest", () => {
+    const viemText =
+      "HTTP request failed.\n\nStatus: 503\nURL: https://eth-mainnet.g.alchemy.com/v2/SECRETKEY\n" +
+      'Request body: {"method":"eth_call"}\n\nsocket at wss://user:hunter2@rpc.example.org/ws?key=SECRETKEY failed';
+    expect(maskUrlsIn(viemText)).toBe(
+      "HTTP request failed.\n\nStatus: 503\nURL: https://eth-mainnet.g.alchemy.com/***\n" +
+        'Request body: {"method":"eth_call"}\n\nsocket at wss://***@rpc.example.org/*** failed',
+    );
+    expect(maskUrlsIn("chain RPC at http://127.0.0.1:8545 is on chain 1")).toBe(
+      "chain RPC at http://127.0.0.1:8545 is on chain 1",
+    );
   });
 });

@@ -42,6 +42,12 @@ describe("gateway", () => {
     expect(await response.text()).toBe("ok");
   });
 
+  it("keeps idle keep-alive connections longer than a proxy's upstream keepalive (nginx: 60 s)", () => {
+    // Shorter, Node would close a socket nginx is about to reuse: a random 502 on a POST.
+    expect(gateway.server.keepAliveTimeout).toBeGreaterThan(60_000);
+    expect(gateway.server.headersTimeout).toBeGreaterThan(gateway.server.keepAliveTimeout);
+  });
+
   it("is ready once the chain answers and the indexer has caught up", async () => {
     await waitUntil(async () => (await fetch(`${gateway.url}/readyz`)).status === 200, 15_000);
     const body = await (await fetch(`${gateway.url}/readyz`)).json();

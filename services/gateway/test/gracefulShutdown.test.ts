@@ -57,17 +57,21 @@ describe("npm run gateway on SIGTERM", () => {
     chain = await setupChain();
   }, 120_000);
 
-  it("refuses new connections at once, ends subscriptions, finishes the request in flight on a closing connection, then exits 0", async () => {
+  it("refuses new connections at once, hands the indexer over, ends subscriptions, finishes the request in flight on a closing connection, then exits 0", async () => {
     const rpc = await startCallHoldingProxy(chain.manifest.rpcUrl);
-    const gateway = spawnGatewayMain({
+    const common = {
       LUMA_MANIFEST: await writeTemporaryManifest(chain.manifest),
-      CHAIN_RPC_URLS: rpc.url,
       DATABASE_URL: await setupThrowawayPostgres("graceful"),
       HOST: "127.0.0.1",
-      SHUTDOWN_TIMEOUT_MS: "60000",
-    });
+      INDEXER_LOCK_RETRY_MS: "500",
+    };
+    const gateway = spawnGatewayMain({ ...common, CHAIN_RPC_URLS: rpc.url, SHUTDOWN_TIMEOUT_MS: "60000" });
     const url = await gateway.listening();
     await waitForStatus(`${url}/readyz`, 200);
+    // A second replica on the same database, straight on the node (the proxy holds only the first's reads).
+    const standby = spawnGatewayMain(common);
+    const standbyUrl = await standby.listening();
+    expect(await waitForStatus(`${standbyUrl}/readyz`, 200)).toMatchObject({ leader: false });
 
     const burns = await subscribeOverSse(`${url}/graphql`, "subscription { soraBurned { txHash } }");
     rpc.hold();
@@ -87,6 +91,16 @@ describe("npm run gateway on SIGTERM", () => {
       .toBe("refused");
     // Subscribers are let go at once, to resume on another replica from their last event id.
     await expect(burns.next(30_000)).rejects.toThrow("the subscription completed");
+    // The indexer lock is released early: the standby indexes while this replica still drains.
+    await expect
+      .poll(
+        async () => ((await (await fetch(`${standbyUrl}/readyz`)).json()) as { leader: boolean }).leader,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(true);
+    expect(gateway.child.exitCode, "the first replica is still draining the held request").toBeNull();
     rpc.release();
     const { status, body, response } = await slow;
     expect(status).toBe(200);

@@ -20,7 +20,7 @@ export function withMaskedErrors(logger: Logger): Logger {
 
 function serializeMaskedError(error: unknown): unknown {
   const serialized = stdSerializers.err(error as Error);
-  if (serialized === error) return error; // not an error: pino logs it as it is
+  if (serialized === error) return maskedCopy(error, new WeakSet()); // not an Error: masked as it is
   // pino's copy is fresh (safe to change); what it references is the caller's and is copied.
   const fields = serialized as unknown as Record<string, unknown>;
   const seen = new WeakSet<object>([fields]);
