@@ -152,6 +152,8 @@ export { type TrackedIntentMessage, trackIntentMessage } from "./intentMessages/
 // Metrics
 export { type ChatMetrics, createChatMetrics, type SendKind } from "./metrics/createChatMetrics.ts";
 export { watchAlertQueue } from "./metrics/watchAlertQueue.ts";
+// Process: a bot run as a service of its own
+export { type BotProcessDeps, type BotProcessOptions, runBotProcess } from "./process/runBotProcess.ts";
 // Delivery: the chats' alert settings and the users' languages
 export { loadAlertSettings, moveChat, removeChat, saveAlertSettings } from "./store/alertSubscriptions.ts";
 export { loadUserLocale, saveUserLocale } from "./store/userLocale.ts";
