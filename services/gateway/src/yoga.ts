@@ -51,6 +51,17 @@ export function createGatewayYoga(
     // Internal errors stay masked; an unreachable chain or database becomes a retryable code.
     maskedErrors: { maskError: maskGatewayError },
     landingPage: false,
+    // Yoga's default CORS (any origin), plus the headers a browser client needs to read: the request
+    // id to quote in a support request, and when to retry after a 429.
+    cors: {
+      exposedHeaders: [
+        "x-request-id",
+        "retry-after",
+        "ratelimit-limit",
+        "ratelimit-remaining",
+        "ratelimit-reset",
+      ],
+    },
     logging: requestLogging.yogaLogger,
     // Request ids first, so every response has one; health and metrics routes answer before the
     // rate limit sees the request.

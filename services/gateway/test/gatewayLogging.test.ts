@@ -54,6 +54,15 @@ describe("gateway logs and request ids", () => {
     expect(response.headers.get("x-request-id")).toBe("edge-7f3a.b_2:c");
   });
 
+  it("lets a web page on another origin read the request id and the rate-limit headers", async () => {
+    const { response } = await postGraphql(gateway.url, "{ __typename }", {
+      origin: "https://dashboard.example",
+    });
+    expect(response.headers.get("access-control-allow-origin")).toBe("https://dashboard.example");
+    const exposed = response.headers.get("access-control-expose-headers")?.split(/,\s*/) ?? [];
+    expect(exposed).toEqual(expect.arrayContaining(["x-request-id", "retry-after", "ratelimit-remaining"]));
+  });
+
   it("gives a request without an id a new one, on every route", async () => {
     const first = await postGraphql(gateway.url, "{ __typename }");
     const second = await postGraphql(gateway.url, "{ __typename }");
