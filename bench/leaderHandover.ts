@@ -11,6 +11,9 @@
  * and releases it), sells SORA at once, and times from the signal to the standby's `/readyz` saying
  * `leader: true` (polled every 25 ms), and from the sell being sent to the burn reaching the
  * standby's subscriber. The signalled replica is then restarted and waits as the next standby.
+ * A standby reports ready just after its first failed try of the lock, so a signal sent at once would
+ * always land at the start of its retry cycle (the worst case); a random pause of up to one retry
+ * interval first lets the signal land anywhere in the cycle, as a crash in production does.
  * Repeated for INDEXER_LOCK_RETRY_MS = 5000 (the default) and 500: a standby tries the lock that often.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -113,6 +116,7 @@ async function handover(
     "subscription { soraBurned { txHash } }",
   );
   try {
+    await sleep(Math.random() * Number(env.INDEXER_LOCK_RETRY_MS));
     const signalled = performance.now();
     leader.child.kill(signal);
     // Never rejects (NaN past the deadline), so a failed delivery below is the one error reported.
