@@ -89,6 +89,7 @@ export async function startDiscordBot(options: {
     gatewayUrl: config.gatewayUrl,
     prisma,
     platform: "discord",
+    apiKey: config.gatewayApiKey,
     signal: burnsStopped.signal,
     log,
   }).catch((error: unknown) => log("discord burn subscription stopped", { error: String(error) }));
