@@ -1,9 +1,10 @@
+import { CONTRACT_NAMES } from "@luma-pulse/protocol";
 import { describe, expect, it } from "vitest";
 import { ChainSetupError } from "../src/chainConfig/ChainSetupError.ts";
 import { createChainConfig } from "../src/chainConfig/createChainConfig.ts";
 import { maskRpcUrl } from "../src/chainConfig/maskRpcUrl.ts";
 import { maskUrlsIn } from "../src/chainConfig/maskUrlsIn.ts";
-import { CONTRACT_NAMES, parseContractAddresses } from "../src/chainConfig/parseContractAddresses.ts";
+import { parseContractAddresses } from "../src/chainConfig/parseContractAddresses.ts";
 
 /** Distinct all-lowercase addresses for every contract, as LUMA_CONTRACT_ADDRESSES takes them. */
 const addresses = CONTRACT_NAMES.map(

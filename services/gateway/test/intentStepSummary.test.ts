@@ -1,5 +1,7 @@
 import {
   approvableTokens,
+  CONTRACT_NAMES,
+  type ContractName,
   type DeploymentManifest,
   encodeSignableCall,
   type SignableCall,
@@ -10,23 +12,10 @@ import { describe, expect, it } from "vitest";
 import type { PlanStep } from "../src/actions/TransactionPlan.ts";
 import { summarizeStep } from "../src/intents/stepSummary.ts";
 
-const names = [
-  "pop",
-  "luma",
-  "sora",
-  "usdt",
-  "popLumaPool",
-  "soraLumaPool",
-  "lumaUsdtPool",
-  "optionStaking",
-  "rebaseStaking",
-  "feeBuyback",
-  "multicall3",
-] as const;
 // A deployment at made-up addresses (0x…01, 0x…02, …): only the names matter to a summary.
 const contracts = Object.fromEntries(
-  names.map((name, i) => [name, getAddress(`0x${(i + 1).toString(16).padStart(40, "0")}`)]),
-) as Record<(typeof names)[number], Address>;
+  CONTRACT_NAMES.map((name, i) => [name, getAddress(`0x${(i + 1).toString(16).padStart(40, "0")}`)]),
+) as Record<ContractName, Address>;
 const manifest = { chainId: 31337, contracts } as DeploymentManifest;
 
 const stepOf = (call: SignableCall): PlanStep => ({

@@ -53,3 +53,6 @@ export type DeploymentManifestJson = z.input<typeof manifestSchema>;
 
 /** The name of one protocol contract in a manifest, e.g. "sora". */
 export type ContractName = keyof DeploymentManifest["contracts"];
+
+/** Every contract a deployment has, in the manifest's order (the schema's own list, not a copy). */
+export const CONTRACT_NAMES = Object.keys(manifestSchema.shape.contracts.shape) as readonly ContractName[];

@@ -1,21 +1,6 @@
-import { addressSchema, type DeploymentManifest } from "@luma-pulse/protocol";
+import { addressSchema, CONTRACT_NAMES, type DeploymentManifest } from "@luma-pulse/protocol";
 
 type Contracts = DeploymentManifest["contracts"];
-
-/** Every contract a deployment has, in the manifest's order. */
-export const CONTRACT_NAMES = [
-  "pop",
-  "luma",
-  "sora",
-  "usdt",
-  "popLumaPool",
-  "soraLumaPool",
-  "lumaUsdtPool",
-  "optionStaking",
-  "rebaseStaking",
-  "feeBuyback",
-  "multicall3",
-] as const satisfies readonly (keyof Contracts)[];
 
 /**
  * Reads LUMA_CONTRACT_ADDRESSES, `pop=0x…,luma=0x…,…` with every contract of a manifest once.
