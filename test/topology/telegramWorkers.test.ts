@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { saveAlertSettings } from "@luma-pulse/chat";
 import { createDbConfig, openDatabase } from "@luma-pulse/db";
 import { parseUnits } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
+import { subscribe } from "../../packages/chat/test/deliveryFixtures.ts";
 import { createProtectionConfig } from "../../services/gateway/src/protection/createProtectionConfig.ts";
 import type { RunningGateway } from "../../services/gateway/src/startGateway.ts";
 import { setupChain } from "../../services/gateway/test/setupChain.ts";
 import { startReadyGateway } from "../../services/gateway/test/startReadyGateway.ts";
 import { deferTeardown } from "../helpers/deferTeardown.ts";
 import { setupThrowawayPostgres } from "../helpers/setupThrowawayPostgres.ts";
+import { burnAlertsSentTo } from "../helpers/telegram/burnAlertsSentTo.ts";
 import { type BotApiStandIn, startBotApiStandIn } from "../helpers/telegram/startBotApiStandIn.ts";
 import { freePort } from "./helpers/freePort.ts";
 import { readMetric } from "./helpers/readMetric.ts";
@@ -45,14 +46,7 @@ describe("two Telegram delivery workers", () => {
     databaseUrl = await setupThrowawayPostgres("topology_tg");
     database = await openDatabase(createDbConfig({ DATABASE_URL: databaseUrl }));
     deferTeardown(() => database.close());
-    for (const chatId of chatIds) {
-      await saveAlertSettings(database.prisma, {
-        platform: "telegram",
-        chatId,
-        settings: { enabled: true, minAmount: 0n, mode: "perEvent", digestWindowMinutes: 60 },
-        locale: "en",
-      });
-    }
+    for (const chatId of chatIds) await subscribe(database.prisma, chatId);
     // Telegram's limits (30 sends a second, one a second per chat), and a little latency.
     standIn = await startBotApiStandIn({ latencyMs: 50 });
     deferTeardown(() => standIn.close());
@@ -84,14 +78,7 @@ describe("two Telegram delivery workers", () => {
     );
 
   /** Successful sends to `chatId` of the alert of the burn in `txHash` (its hash is in the text). */
-  const alertsOf = (chatId: string, txHash: string) =>
-    standIn.calls.filter(
-      (call) =>
-        call.method === "sendMessage" &&
-        call.ok &&
-        call.chatId === chatId &&
-        String(call.params.text).includes(txHash),
-    ).length;
+  const alertsOf = (chatId: string, txHash: string) => burnAlertsSentTo(standIn.calls, chatId, txHash).length;
 
   it("drain one outbox with no double send, both taking part, within the shared rate limits", async () => {
     const workers = await Promise.all([startWorker("a"), startWorker("b")]);

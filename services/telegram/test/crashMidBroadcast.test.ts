@@ -1,12 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { resolve } from "node:path";
-import { saveAlertSettings } from "@luma-pulse/chat";
 import { createDbConfig, openDatabase } from "@luma-pulse/db";
 import { parseUnits } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
+import { subscribe } from "../../../packages/chat/test/deliveryFixtures.ts";
 import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
 import { setupThrowawayPostgres } from "../../../test/helpers/setupThrowawayPostgres.ts";
+import { burnAlertsSentTo } from "../../../test/helpers/telegram/burnAlertsSentTo.ts";
 import { type BotApiStandIn, startBotApiStandIn } from "../../../test/helpers/telegram/startBotApiStandIn.ts";
 import { createProtectionConfig } from "../../gateway/src/protection/createProtectionConfig.ts";
 import type { RunningGateway } from "../../gateway/src/startGateway.ts";
@@ -42,14 +43,7 @@ describe("a crash in the middle of a broadcast", () => {
     databaseUrl = await setupThrowawayPostgres("tg_crash");
     database = await openDatabase(createDbConfig({ DATABASE_URL: databaseUrl }));
     deferTeardown(() => database.close());
-    for (const chatId of chatIds) {
-      await saveAlertSettings(database.prisma, {
-        platform: "telegram",
-        chatId,
-        settings: { enabled: true, minAmount: 0n, mode: "perEvent", digestWindowMinutes: 60 },
-        locale: "en",
-      });
-    }
+    for (const chatId of chatIds) await subscribe(database.prisma, chatId);
     // Telegram's limits, and a little latency: the broadcast takes about three seconds.
     standIn = await startBotApiStandIn({ latencyMs: 50 });
     deferTeardown(() => standIn.close());
@@ -72,14 +66,7 @@ describe("a crash in the middle of a broadcast", () => {
     deferTeardown(() => (child.exitCode === null ? child.kill("SIGKILL") : undefined));
     return child;
   };
-  const alertsTo = (chatId: string) =>
-    standIn.calls.filter(
-      (call) =>
-        call.method === "sendMessage" &&
-        call.ok &&
-        call.chatId === chatId &&
-        /SORA burned/.test(String(call.params.text)),
-    );
+  const alertsTo = (chatId: string) => burnAlertsSentTo(standIn.calls, chatId);
   const until = async (done: () => boolean | Promise<boolean>, timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
     while (!(await done())) {

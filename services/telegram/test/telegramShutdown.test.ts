@@ -7,6 +7,7 @@ import { enqueueBurn } from "../../../packages/chat/src/delivery/enqueueBurn.ts"
 import { subscribe, testBurn, waitFor } from "../../../packages/chat/test/deliveryFixtures.ts";
 import { deferTeardown } from "../../../test/helpers/deferTeardown.ts";
 import { setupThrowawayPostgres } from "../../../test/helpers/setupThrowawayPostgres.ts";
+import { burnAlertsSentTo } from "../../../test/helpers/telegram/burnAlertsSentTo.ts";
 import {
   type BotApiStandIn,
   type BotApiStandInOptions,
@@ -78,14 +79,7 @@ describe("SIGTERM in the middle of a broadcast", () => {
     deferTeardown(() => standIn.close());
   }, 60_000);
 
-  const alertsTo = (chatId: string) =>
-    standIn.calls.filter(
-      (call) =>
-        call.method === "sendMessage" &&
-        call.ok &&
-        call.chatId === chatId &&
-        /SORA burned/.test(String(call.params.text)),
-    );
+  const alertsTo = (chatId: string) => burnAlertsSentTo(standIn.calls, chatId);
   const alerted = () => chatIds.filter((chatId) => alertsTo(chatId).length > 0).length;
   const rows = (where: NonNullable<Parameters<typeof database.prisma.alertDelivery.count>[0]>["where"]) =>
     database.prisma.alertDelivery.count({ where });
